@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Run the whole test suite. SQLite and eager Celery by default; PostgreSQL, Redis and a real Celery worker
+# when DATABASE_URL and REDIS_URL are set (as .ci/run does). Extra arguments go to pytest.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+ensure_apt_packages gettext chromium
+ensure_node
+ensure_venv test
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  say "Installing axe-core (pinned in package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+compile_messages
+say "ruff"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+say "Migrations are up to date"
+"$VENV/bin/python" manage.py makemigrations --check --dry-run -v 0
+say "pytest (database: ${DATABASE_URL:-SQLite}, broker: ${REDIS_URL:-none, Celery eager})"
+exec "$VENV/bin/pytest" "$@"

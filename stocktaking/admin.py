@@ -1,0 +1,296 @@
+"""The secretariat's review of stocktaking entries: filters, search, review of one entry or many, exports
+of the filtered list and the import of legacy entries."""
+
+import csv
+import io
+import tempfile
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.http import FileResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries import countries
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
+from wsis_portal.textsearch import query as textquery
+
+from . import exports, imports, reference, services
+from .forms import ReviewForm
+from .models import Entry, EntryActionLine, EntryCountry
+
+ADMIN_COLUMNS = ("state", *exports.COLUMNS)
+
+
+class LinkFilter(admin.SimpleListFilter):
+    """Filter entries by one of their tags, stored in a link table."""
+
+    link = None
+    column = None
+
+    def choices_for(self):
+        raise NotImplementedError
+
+    def lookups(self, request, model_admin):
+        return [(choice.value, choice.label) for choice in self.choices_for()]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        chosen = reference.by_value(self.choices_for()).get(self.value())
+        if chosen is None:
+            return queryset.none()
+        linked = self.link.objects.filter(entry_id=OuterRef("pk"), **{self.column: chosen.pk})
+        return queryset.filter(Exists(linked))
+
+
+class ActionLineFilter(LinkFilter):
+    title = _("action line")
+    parameter_name = "action_line"
+    link, column = EntryActionLine, "action_line_id"
+
+    def choices_for(self):
+        return reference.action_lines()
+
+
+class SDGFilter(LinkFilter):
+    title = _("Sustainable Development Goal")
+    parameter_name = "sdg"
+    link, column = Entry.sdgs.through, "sustainabledevelopmentgoal_id"
+
+    def choices_for(self):
+        return reference.sdgs()
+
+
+class RegionFilter(LinkFilter):
+    title = _("region")
+    parameter_name = "region"
+    link, column = Entry.regions.through, "region_id"
+
+    def choices_for(self):
+        return reference.regions()
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = EntryCountry.objects.values_list("country", flat=True).distinct()
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1]))
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(
+            Exists(EntryCountry.objects.filter(entry_id=OuterRef("pk"), country=self.value()))
+        )
+
+
+def _decide(modeladmin, request, queryset, decision, comment=""):
+    """Apply ``decision`` to each selected entry through the services; report what could not be done."""
+    done, refused = 0, []
+    for entry in queryset:
+        try:
+            if decision == "approve":
+                services.approve(entry, request.user)
+            elif decision == "return":
+                services.return_for_changes(entry, request.user, comment)
+            else:
+                services.reject(entry, request.user, comment)
+            done += 1
+        except (ValidationError, PermissionDenied) as error:
+            reason = " ".join(getattr(error, "messages", [])) or _("not allowed")
+            refused.append(f"{entry.reference or entry.pk}: {reason}")
+    if done:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d entry done.", "%(count)d entries done.", done) % {"count": done},
+            messages.SUCCESS,
+        )
+    for line in refused:
+        modeladmin.message_user(request, line, messages.WARNING)
+
+
+def _xlsx_cell(sheet, value):
+    """A cell whose text stays text: openpyxl would store "=…" typed by a submitter as a formula."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+@admin.register(Entry)
+class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("reference", "title", "organisation", "state", "is_revision_flag", "submitted_at")
+    list_filter = (
+        "state",
+        ActionLineFilter,
+        SDGFilter,
+        CountryFilter,
+        RegionFilter,
+        "stakeholder_type",
+        "year",
+        "kind",
+    )
+    list_select_related = ("organisation",)
+    # Searched through the entries' search terms (get_search_results), so words find their spelling
+    # variants and the GIN index serves 200,000 entries; references, legacy ids and e-mails exactly.
+    search_fields = ("reference",)
+    date_hierarchy = "submitted_at"
+    actions = ("approve_selected", "return_selected", "reject_selected", "export_csv", "export_xlsx")
+    change_form_template = "admin/stocktaking/entry/change_form.html"
+    change_list_template = "admin/stocktaking/entry/change_list.html"
+    list_per_page = 50
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        words = textquery.match(Entry.objects.all(), term).values("pk")
+        exact = Q(reference__iexact=term) | Q(external_id=term) | Q(owner__email__iexact=term)
+        return queryset.filter(exact | Q(pk__in=words)), False
+
+    def has_change_permission(self, request, obj=None):
+        # Reviewing uses the change permission; the content itself stays the submitter's.
+        return False
+
+    def has_review_permission(self, request):
+        return services.may_review(request.user)
+
+    @admin.display(description=_("revision"), boolean=True)
+    def is_revision_flag(self, entry):
+        return entry.is_revision
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_review_permission(request):
+            for name in ("approve_selected", "return_selected", "reject_selected"):
+                actions.pop(name, None)
+        return actions
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<int:pk>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name=f"{info[0]}_{info[1]}_review",
+            ),
+            path("import/", self.admin_site.admin_view(self.import_view), name=f"{info[0]}_{info[1]}_import"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        entry = self.get_object(request, object_id)
+        extra = {
+            "review_form": ReviewForm(),
+            "can_review": self.has_review_permission(request) and entry and entry.state == "submitted",
+            "published": entry.revision_of if entry else None,
+        }
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
+
+    def review_view(self, request, pk):
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        entry = get_object_or_404(Entry, pk=pk)
+        form = ReviewForm(request.POST or None)
+        change_url = reverse("admin:stocktaking_entry_change", args=[pk])
+        if request.method == "POST" and form.is_valid():
+            _decide(
+                self,
+                request,
+                Entry.objects.filter(pk=pk),
+                form.cleaned_data["decision"],
+                form.cleaned_data["comment"],
+            )
+            target = Entry.objects.filter(pk=pk).first() or entry.revision_of
+            return HttpResponseRedirect(
+                reverse("admin:stocktaking_entry_change", args=[target.pk])
+                if target
+                else reverse("admin:stocktaking_entry_changelist")
+            )
+        for error in form.errors.values():
+            self.message_user(request, " ".join(error), messages.ERROR)
+        return HttpResponseRedirect(change_url)
+
+    def _decide_with_comment(self, request, queryset, decision, title):
+        if "apply" in request.POST:
+            comment = request.POST.get("comment", "").strip()
+            if comment:
+                _decide(self, request, queryset, decision, comment)
+                return None
+            self.message_user(
+                request, _("Write what should change, or why the entries are not accepted."), messages.ERROR
+            )
+        return TemplateResponse(
+            request,
+            "admin/stocktaking/entry/decide_with_comment.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "entries": queryset,
+                "action": request.POST["action"],
+                "opts": self.opts,
+            },
+        )
+
+    @admin.action(description=_("Approve and publish the selected entries"))
+    def approve_selected(self, request, queryset):
+        _decide(self, request, queryset, "approve")
+
+    @admin.action(description=_("Return the selected entries for changes"))
+    def return_selected(self, request, queryset):
+        return self._decide_with_comment(request, queryset, "return", _("Return for changes"))
+
+    @admin.action(description=_("Reject the selected entries"))
+    def reject_selected(self, request, queryset):
+        return self._decide_with_comment(request, queryset, "reject", _("Reject"))
+
+    @admin.action(description=_("Export the selected entries as CSV"))
+    def export_csv(self, request, queryset):
+        return exports.csv_response(queryset, "wsis-stocktaking-review.csv", columns=ADMIN_COLUMNS)
+
+    @admin.action(description=_("Export the selected entries as XLSX"))
+    def export_xlsx(self, request, queryset):
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("entries")
+        sheet.append(list(ADMIN_COLUMNS))
+        for row in exports.rows(queryset):
+            sheet.append([_xlsx_cell(sheet, exports.cell(row[column])) for column in ADMIN_COLUMNS])
+        spool = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115 - FileResponse closes it
+        workbook.save(spool)
+        spool.seek(0)
+        return FileResponse(spool, as_attachment=True, filename="wsis-stocktaking-review.xlsx")
+
+    def import_view(self, request):
+        if not request.user.has_perm("stocktaking.add_entry"):
+            raise PermissionDenied
+        report = None
+        if request.method == "POST" and request.FILES.get("file"):
+            text = io.TextIOWrapper(request.FILES["file"], encoding="utf-8-sig", newline="")
+            try:
+                report = imports.import_csv(csv.DictReader(text), by=request.user)
+            except UnicodeDecodeError:  # met while checking the rows, so before anything is imported
+                self.message_user(
+                    request,
+                    _("The file is not UTF-8 text: save it as “CSV UTF-8” and try again."),
+                    messages.ERROR,
+                )
+        return render(
+            request,
+            "admin/stocktaking/entry/import.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Import legacy entries"),
+                "report": report,
+                "opts": self.opts,
+                "columns": imports.COLUMNS,
+            },
+        )

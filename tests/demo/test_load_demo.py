@@ -1,0 +1,62 @@
+"""The demo data: the 2026 edition as announced, loaded twice without a duplicate."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from wsis_portal.editions.models import Edition, Phase, Process
+from wsis_portal.stakeholders.models import FocalPoint, MemberState, Organisation, StakeholderType, User
+
+
+def counts():
+    return [model.objects.count() for model in (Edition, Phase, Organisation, User, FocalPoint)]
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=None)
+
+
+def test_loading_twice_duplicates_nothing(demo):
+    first = counts()
+    call_command("load_demo")
+    assert counts() == first == [1, 4, 10, 3, 1]
+
+
+def test_edition_2026_has_the_announced_dates_in_geneva_time(demo):
+    edition = Edition.objects.get(year=2026)
+    assert (edition.starts_on, edition.ends_on, edition.venue_ar) == (
+        date(2026, 7, 6),
+        date(2026, 7, 10),
+        "جنيف، سويسرا",
+    )
+    deadlines = {phase.process: phase.closes_at for phase in edition.phases.all()}
+    assert deadlines[Process.CONSULTATION] == datetime(2026, 3, 20, 22, 59, tzinfo=UTC)
+    assert deadlines[Process.PRIZES] == datetime(2026, 3, 15, 22, 59, tzinfo=UTC)
+
+
+def test_every_stakeholder_type_has_organisations(demo):
+    assert {t for t in Organisation.objects.values_list("stakeholder_type", flat=True)} == set(
+        StakeholderType
+    )
+
+
+def test_ministers_are_named_in_both_languages(demo):
+    states = MemberState.objects.exclude(minister_name_en=None).exclude(minister_name_en="")
+    assert states.count() == 8
+    assert not states.filter(minister_name_ar__isnull=True).exists()
+
+
+def test_demo_accounts_can_sign_in(client, demo):
+    for email in ("secretariat@example.org", "reviewer@example.org", "stakeholder@example.org"):
+        response = client.post("/en/accounts/login/", {"login": email, "password": "wsis-demo-2026"})
+        assert response.status_code == 302, email
+        client.logout()
+
+
+def test_refuses_to_load_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_demo")

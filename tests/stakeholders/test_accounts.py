@@ -1,0 +1,177 @@
+"""Accounts through django-allauth: sign-up with mandatory verification, sign-in and out, password reset,
+change of e-mail, rate limits, and the admin signing in through the same door."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from tests.factories import PASSWORD, UserFactory
+from wsis_portal.mail.models import OutboundMail
+from wsis_portal.stakeholders.models import User
+
+NEW_PASSWORD = "another-long-password-2026"
+
+
+def signup(client, email="nour@example.org", language="ar"):
+    return client.post(
+        f"/{language}/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+    )
+
+
+def link_in_last_mail(to):
+    mail = OutboundMail.objects.filter(to=[to]).latest("id")
+    return re.search(r"https?://\S+", mail.body).group(0).replace("http://testserver", "")
+
+
+def test_sign_up_creates_an_unverified_account_in_the_page_language(client, db):
+    response = signup(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/accounts/confirm-email/"
+    user = User.objects.get(email="nour@example.org")
+    assert user.preferred_language == "ar"
+    assert EmailAddress.objects.get(user=user).verified is False
+
+
+def test_sign_up_queues_the_verification_mail_in_arabic(client, db):
+    signup(client)
+    mail = OutboundMail.objects.get(to=["nour@example.org"])
+    assert mail.language == "ar"
+    assert "/ar/accounts/confirm-email/" in mail.body
+    assert "البريد الإلكتروني" in mail.subject
+
+
+def test_unverified_account_cannot_sign_in(client, db):
+    signup(client)
+    client.logout()
+    response = client.post("/en/accounts/login/", {"login": "nour@example.org", "password": PASSWORD})
+    assert response["Location"] == "/en/accounts/confirm-email/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_verification_link_verifies_then_sign_in_works(client, db):
+    signup(client)
+    link = link_in_last_mail("nour@example.org")
+    assert client.post(link).status_code == 302
+    assert EmailAddress.objects.get(email="nour@example.org").verified is True
+    response = client.post("/ar/accounts/login/", {"login": "nour@example.org", "password": PASSWORD})
+    assert response["Location"] == "/ar/me/"
+
+
+def test_expired_verification_link_is_refused_in_arabic_and_verifies_nothing(client, db, time_machine):
+    signup(client)
+    link = link_in_last_mail("nour@example.org")
+    time_machine.move_to(timezone.now() + timedelta(days=4))
+    page = client.get(link).content.decode()
+    client.post(link)
+    assert "انتهت صلاحية رابط التأكيد هذا أو أنه غير صالح. لم يتغير أي شيء." in page
+    assert EmailAddress.objects.get(email="nour@example.org").verified is False
+
+
+def test_duplicate_email_is_refused_with_a_translated_error(client, db):
+    UserFactory(email="taken@example.org")
+    response = signup(client, email="Taken@Example.org")
+    assert response.status_code == 200
+    assert "هنالك مستخدم مسجل سابقا يستخدم عنوان البريد الإلكتروني نفسه." in response.content.decode()
+    assert User.objects.filter(email__iexact="taken@example.org").count() == 1
+    assert not OutboundMail.objects.exists()
+
+
+def test_weak_password_is_refused_with_a_translated_error(client, db):
+    response = client.post(
+        "/ar/accounts/signup/", {"email": "x@example.org", "password1": "123", "password2": "123"}
+    )
+    assert response.status_code == 200
+    assert "كلمة المرور" in response.content.decode()
+    assert not User.objects.filter(email="x@example.org").exists()
+
+
+def test_sign_out(client, user):
+    client.force_login(user)
+    response = client.post("/en/accounts/logout/")
+    assert response["Location"] == "/en/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_mail_goes_out_in_the_users_language(client, db):
+    UserFactory(email="ar-user@example.org", preferred_language="ar")
+    client.post("/en/accounts/password/reset/", {"email": "ar-user@example.org"})
+    mail = OutboundMail.objects.get(to=["ar-user@example.org"])
+    assert mail.language == "ar"
+    assert "كلمة المرور" in mail.subject
+    assert "http://testserver/ar/accounts/password/reset/key/" in mail.body
+    assert "بوابة منتدى القمة العالمية لمجتمع المعلومات" in mail.body
+
+
+def test_password_reset_link_sets_a_new_password(client, db):
+    user = UserFactory(email="forgot@example.org")
+    client.post("/en/accounts/password/reset/", {"email": "forgot@example.org"})
+    link = link_in_last_mail("forgot@example.org")
+    form_url = client.get(link)["Location"]
+    response = client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+
+
+def test_change_of_email_waits_for_verification_of_the_new_address(client, user):
+    client.force_login(user)
+    old = user.email
+    response = client.post("/en/accounts/email/", {"action_add": "", "email": "new-address@example.org"})
+    assert response.status_code == 302
+    assert OutboundMail.objects.filter(to=["new-address@example.org"]).count() == 1
+    user.refresh_from_db()
+    assert user.email == old
+    client.post(link_in_last_mail("new-address@example.org"))
+    user.refresh_from_db()
+    assert user.email == "new-address@example.org"
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == [
+        "new-address@example.org"
+    ]
+
+
+def test_repeated_failed_sign_ins_lock_the_account_for_a_while_with_a_translated_error(client, db):
+    UserFactory(email="target@example.org")
+    for _ in range(5):
+        client.post("/ar/accounts/login/", {"login": "target@example.org", "password": "wrong"})
+    response = client.post("/ar/accounts/login/", {"login": "target@example.org", "password": PASSWORD})
+    assert "تجاوزت الحد المسموح لمحاولة تسجيل الدخول" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_too_many_sign_in_requests_from_one_address_get_a_429_page(client, db):
+    statuses = [
+        client.post("/ar/accounts/login/", {"login": f"u{n}@example.org", "password": "x"}).status_code
+        for n in range(31)
+    ]
+    assert statuses[:10] == [200] * 10
+    assert statuses[-1] == 429
+
+
+@pytest.mark.parametrize("path", ["/en/admin/login/", "/en/admin/login/?next=/en/admin/stakeholders/"])
+def test_admin_login_goes_through_allauth(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/?next=/en/admin/")
+
+
+def test_admin_login_refuses_a_foreign_next(client, db):
+    assert client.get("/en/admin/login/?next=https://evil.example/")["Location"] == (
+        "/en/accounts/login/?next=/en/admin/"
+    )
+
+
+def test_admin_login_refuses_a_signed_in_non_staff_user(client, user):
+    client.force_login(user)
+    assert client.get("/en/admin/login/").status_code == 403
+
+
+def test_staff_signs_in_to_the_admin_through_allauth(client, secretariat):
+    response = client.post(
+        "/en/accounts/login/?next=/en/admin/",
+        {"login": secretariat.email, "password": PASSWORD, "next": "/en/admin/"},
+    )
+    assert response["Location"] == "/en/admin/"
+    assert client.get("/en/admin/").status_code == 200

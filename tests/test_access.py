@@ -1,0 +1,69 @@
+"""Permissions are checked on the server: every URL of the portal is classified here, and an anonymous
+visitor gets exactly what its class says. A URL added without its line here fails the first test."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# name: (URL arguments, what an anonymous GET gets)
+PUBLIC, SIGN_IN, MISSING, POST_ONLY = "public", "sign-in", "missing", "post-only"
+ACCESS = {
+    "home": ({}, PUBLIC),
+    "healthz": ({}, PUBLIC),
+    "set_language": ({}, POST_ONLY),
+    "dashboard:participation": ({}, SIGN_IN),
+    "stakeholders:profile": ({}, SIGN_IN),
+    "stakeholders:organisations": ({}, SIGN_IN),
+    "stocktaking:search": ({}, PUBLIC),
+    "stocktaking:statistics": ({}, PUBLIC),
+    "stocktaking:export_csv": ({}, PUBLIC),
+    "stocktaking:export_json": ({}, PUBLIC),
+    "stocktaking:entry": ({"pk": 987654}, MISSING),
+    "stocktaking:attachment": ({"pk": 987654}, MISSING),
+    "stocktaking:mine": ({}, SIGN_IN),
+    "stocktaking:new": ({}, SIGN_IN),
+    "stocktaking:mine_detail": ({"pk": 1}, SIGN_IN),
+    "stocktaking:edit": ({"pk": 1}, SIGN_IN),
+    "stocktaking:submit": ({"pk": 1}, SIGN_IN),
+    "api-schema": ({}, PUBLIC),
+    "api-docs": ({}, PUBLIC),
+    "actionline-list": ({}, PUBLIC),
+    "actionline-detail": ({"code": "C99"}, MISSING),
+    "sustainabledevelopmentgoal-list": ({}, PUBLIC),
+    "sustainabledevelopmentgoal-detail": ({"number": 99}, MISSING),
+    "gdcobjective-list": ({}, PUBLIC),
+    "gdcobjective-detail": ({"number": 99}, MISSING),
+    "region-list": ({}, PUBLIC),
+    "region-detail": ({"code": "atlantis"}, MISSING),
+    "stocktaking-entry-list": ({}, PUBLIC),
+    "stocktaking-entry-detail": ({"pk": 987654}, MISSING),
+}
+
+
+def named_patterns(resolver=None, namespace=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            module = getattr(pattern.urlconf_name, "__name__", "")
+            if pattern.namespace == "admin" or module.startswith("allauth"):
+                continue  # allauth and the admin check access themselves; their own tests cover them
+            yield from named_patterns(pattern, f"{pattern.namespace}:" if pattern.namespace else namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_of_the_portal_is_classified_here():
+    assert sorted(set(named_patterns())) == sorted(ACCESS)
+
+
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_anonymous_visitor_gets_what_the_url_class_says(client, db, name):
+    kwargs, expected = ACCESS[name]
+    response = client.get(reverse(name, kwargs=kwargs))
+    if expected == SIGN_IN:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/en/accounts/login/?next=")
+    elif expected == PUBLIC:
+        assert response.status_code == 200
+    elif expected == MISSING:
+        assert response.status_code == 404
+    else:
+        assert response.status_code == 405

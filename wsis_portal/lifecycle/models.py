@@ -1,0 +1,140 @@
+"""What the four processes share: the submission lifecycle (draft → submitted → returned → accepted or
+rejected), reference numbers, and the audit log that every staff change and transition writes."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubmissionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted, awaiting review")
+    RETURNED = "returned", _("Returned for changes")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Not accepted")
+
+
+# States in which the owner may still change the content.
+EDITABLE_STATES = (SubmissionState.DRAFT, SubmissionState.RETURNED)
+# States of work in progress: not decided yet.
+OPEN_STATES = (SubmissionState.DRAFT, SubmissionState.SUBMITTED, SubmissionState.RETURNED)
+
+
+class Submission(models.Model):
+    """What a stakeholder submits to a process: owned, reviewed, referenced once submitted.
+
+    A process model inherits it and adds its content; ``lifecycle.transitions`` changes its state.
+    """
+
+    REFERENCE_PREFIX = "WSIS"
+
+    reference = models.CharField(_("reference"), max_length=30, unique=True, null=True, blank=True)
+    state = models.CharField(
+        _("state"),
+        max_length=12,
+        choices=SubmissionState.choices,
+        default=SubmissionState.DRAFT,
+        db_index=True,
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("submitted by"),
+    )
+    organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("organization"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    review_comment = models.TextField(_("comment from the secretariat"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    def takes_reference(self) -> bool:
+        """Whether submitting gives it a reference number of its own (a revision keeps its original's)."""
+        return True
+
+
+class ReferenceSequence(models.Model):
+    """The last number given for a prefix in a year; numbers are never reused."""
+
+    prefix = models.CharField(_("prefix"), max_length=20)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("reference sequence")
+        verbose_name_plural = _("reference sequences")
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="one_sequence_per_prefix_year")
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last}"
+
+
+class AuditEntry(models.Model):
+    """One change made by a person (or by the portal itself), with the values before and after."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        CHANGED = "changed", _("Changed")
+        DELETED = "deleted", _("Deleted")
+        FOCAL_POINT_REQUESTED = "focal_point.requested", _("Focal point requested")
+        FOCAL_POINT_CONFIRMED = "focal_point.confirmed", _("Focal point confirmed")
+        FOCAL_POINT_DECLINED = "focal_point.declined", _("Focal point declined")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for changes")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Not accepted")
+        REVISION_APPLIED = "revision_applied", _("Revision applied")
+        IMPORTED = "imported", _("Imported")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    action = models.CharField(_("action"), max_length=40, choices=Action.choices, db_index=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("kind of object"))
+    object_id = models.CharField(_("object id"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=300)
+    changes = models.JSONField(
+        _("changes"), default=dict, blank=True, help_text=_("Field name → [value before, value after].")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="audit_target")]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.object_repr}"

@@ -1,0 +1,82 @@
+"""State changes of a ``Submission``: one guarded UPDATE each, so that a double click or two clerks at once
+change a submission exactly once, with its audit entry. Process services call these and add their own
+checks (phase open, permissions) and mails."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.editions.schedule import GENEVA
+
+from .audit import record
+from .models import AuditEntry, ReferenceSequence, SubmissionState
+
+S = SubmissionState
+
+# name: (states it may start from, state it leads to, audit action)
+TRANSITIONS = {
+    "submit": ((S.DRAFT, S.RETURNED), S.SUBMITTED, AuditEntry.Action.SUBMITTED),
+    "return": ((S.SUBMITTED,), S.RETURNED, AuditEntry.Action.RETURNED),
+    "accept": ((S.SUBMITTED,), S.ACCEPTED, AuditEntry.Action.ACCEPTED),
+    "reject": ((S.SUBMITTED,), S.REJECTED, AuditEntry.Action.REJECTED),
+}
+
+
+class TransitionRefused(ValidationError):
+    """The submission is no longer in a state where this change applies (someone else acted first)."""
+
+
+def next_reference(prefix: str, at: datetime | None = None) -> str:
+    """The next reference of ``prefix`` for the Geneva year of ``at``: ``PREFIX-YYYY-NNNNN``.
+
+    Safe under concurrent calls: the sequence row is locked while it is incremented, and numbers are
+    never given twice or reused.
+    """
+    year = (at or timezone.now()).astimezone(GENEVA).year
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                ReferenceSequence.objects.get_or_create(prefix=prefix, year=year)
+                break
+        except IntegrityError:  # created by a concurrent call in between: use it
+            continue
+    with transaction.atomic():
+        sequence = ReferenceSequence.objects.select_for_update().get(prefix=prefix, year=year)
+        ReferenceSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
+        sequence.refresh_from_db(fields=["last"])
+    return f"{prefix}-{year}-{sequence.last:05d}"
+
+
+def apply(submission, name: str, by, *, comment: str = "", updates: dict | None = None):
+    """Move ``submission`` along transition ``name``; returns it refreshed.
+
+    Raises ``TransitionRefused`` when its state does not allow the transition any more. Sets the dates,
+    the deciding clerk and the comment, writes the audit entry; the caller runs it inside its transaction.
+    """
+    from_states, to_state, action = TRANSITIONS[name]
+    now = timezone.now()
+    fields = {"state": to_state, **(updates or {})}
+    if name == "submit":
+        fields.update(submitted_at=now, review_comment="")
+        if not submission.reference and submission.takes_reference():
+            fields["reference"] = next_reference(submission.REFERENCE_PREFIX, now)
+    else:
+        fields.update(decided_at=now, decided_by=by, review_comment=comment)
+    before = submission.state
+    changed = type(submission).objects.filter(pk=submission.pk, state__in=from_states).update(**fields)
+    if not changed:
+        current = type(submission).objects.filter(pk=submission.pk).values_list("state", flat=True).first()
+        if current is None:
+            raise TransitionRefused(_("This was removed in the meantime: reload the page."), code="gone")
+        raise TransitionRefused(
+            _("This was changed in the meantime (it is now “%(state)s”): reload the page."),
+            code="stale_state",
+            params={"state": SubmissionState(current).label},
+        )
+    submission.refresh_from_db()
+    record(by, action, submission, {"state": (before, to_state)}, note=comment)
+    return submission

@@ -1,0 +1,116 @@
+"""Profile and focal-point forms; every message is translated."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from wsis_portal.timezones import available_time_zones
+
+from .models import Organisation, StakeholderType, User
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label=_("time zone"), required=False, help_text=User._meta.get_field("time_zone").help_text
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "full_name",
+            "job_title",
+            "preferred_language",
+            "time_zone",
+            "stakeholder_type",
+            "organisation",
+            "country",
+        ]
+        widgets = {
+            "full_name": forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title", "dir": "auto"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+        self.fields["stakeholder_type"].required = True
+        self.fields["country"].required = True
+        self.fields["time_zone"].choices = [("", _("Geneva time only"))] + [
+            (name, name.replace("_", " ")) for name in available_time_zones()
+        ]
+        self.fields["organisation"].queryset = Organisation.objects.visible_to(self.instance)
+        self.fields["organisation"].help_text = _(
+            "Not in the list? Propose it on the “My organizations” page."
+        )
+
+
+class FocalPointRequestForm(forms.Form):
+    """Act for an organisation from the list, or propose a new one."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), required=False, label=_("Organization in the list")
+    )
+    new_name = forms.CharField(
+        label=_("Name of a new organization"),
+        max_length=250,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+    new_acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
+    new_stakeholder_type = forms.ChoiceField(
+        label=_("Stakeholder type"), required=False, choices=[("", "—")] + StakeholderType.choices
+    )
+    new_country = LazyTypedChoiceField(
+        label=_("Country"), required=False, choices=[("", "—")] + list(countries)
+    )
+    new_website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    motivation = forms.CharField(
+        label=_("Your role in the organization"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organisation"].queryset = Organisation.objects.visible_to(user)
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        existing, new_name = data.get("organisation"), data.get("new_name", "").strip()
+        if existing and new_name:
+            raise forms.ValidationError(
+                _("Choose an organization from the list or propose a new one, not both."), code="both"
+            )
+        if not existing and not new_name:
+            raise forms.ValidationError(
+                _("Choose an organization from the list or propose a new one."), code="neither"
+            )
+        if new_name:
+            if not data.get("new_stakeholder_type"):
+                self.add_error(
+                    "new_stakeholder_type", _("Give the stakeholder type of the new organization.")
+                )
+            country = data.get("new_country") or ""
+            if Organisation.objects.filter(name__iexact=new_name, country=country).exists():
+                self.add_error("new_name", _("This organization is already known: choose it from the list."))
+        return data
+
+    def request_kwargs(self):
+        """The keyword arguments of ``services.request_focal_point`` for this valid form."""
+        data = self.cleaned_data
+        if data["organisation"]:
+            return {"organisation": data["organisation"], "motivation": data["motivation"]}
+        return {
+            "new_organisation": {
+                "name": data["new_name"].strip(),
+                "acronym": data["new_acronym"].strip(),
+                "stakeholder_type": data["new_stakeholder_type"],
+                "country": data["new_country"] or "",
+                "website": data["new_website"],
+            },
+            "motivation": data["motivation"],
+        }

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "stakeholders"
+urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("organizations/", views.organisations, name="organisations"),
+]
