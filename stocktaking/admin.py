@@ -3,21 +3,18 @@ of the filtered list and the import of legacy entries."""
 
 import csv
 import io
-import tempfile
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
-from django.http import FileResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
+from wsis_portal import exports as tables
+from wsis_portal.lifecycle.admin import CommentForm, ReviewAdminMixin
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 from wsis_portal.textsearch import query as textquery
 
@@ -93,41 +90,12 @@ class CountryFilter(admin.SimpleListFilter):
         )
 
 
-def _decide(modeladmin, request, queryset, decision, comment=""):
-    """Apply ``decision`` to each selected entry through the services; report what could not be done."""
-    done, refused = 0, []
-    for entry in queryset:
-        try:
-            if decision == "approve":
-                services.approve(entry, request.user)
-            elif decision == "return":
-                services.return_for_changes(entry, request.user, comment)
-            else:
-                services.reject(entry, request.user, comment)
-            done += 1
-        except (ValidationError, PermissionDenied) as error:
-            reason = " ".join(getattr(error, "messages", [])) or _("not allowed")
-            refused.append(f"{entry.reference or entry.pk}: {reason}")
-    if done:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d entry done.", "%(count)d entries done.", done) % {"count": done},
-            messages.SUCCESS,
-        )
-    for line in refused:
-        modeladmin.message_user(request, line, messages.WARNING)
-
-
-def _xlsx_cell(sheet, value):
-    """A cell whose text stays text: openpyxl would store "=…" typed by a submitter as a formula."""
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
+class EntryCommentForm(CommentForm):
+    required_message = _("Write what should change, or why the entries are not accepted.")
 
 
 @admin.register(Entry)
-class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class EntryAdmin(ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("reference", "title", "organisation", "state", "is_revision_flag", "submitted_at")
     list_filter = (
         "state",
@@ -148,6 +116,9 @@ class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/stocktaking/entry/change_form.html"
     change_list_template = "admin/stocktaking/entry/change_list.html"
     list_per_page = 50
+    review_actions = ("approve_selected", "return_selected", "reject_selected")
+    review_form_class = ReviewForm
+    comment_form_class = EntryCommentForm
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -168,90 +139,45 @@ class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def is_revision_flag(self, entry):
         return entry.is_revision
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not self.has_review_permission(request):
-            for name in ("approve_selected", "return_selected", "reject_selected"):
-                actions.pop(name, None)
-        return actions
+    def apply(self, entry, decision, by, comment=""):
+        if decision == "approve":
+            services.approve(entry, by)
+        elif decision == "return":
+            services.return_for_changes(entry, by, comment)
+        else:
+            services.reject(entry, by, comment)
+
+    def decided_message(self, count):
+        return ngettext("%(count)d entry done.", "%(count)d entries done.", count) % {"count": count}
+
+    def after_review_url(self, entry):
+        # Approving a revision applies it to the published entry and deletes the revision.
+        target = Entry.objects.filter(pk=entry.pk).first() or entry.revision_of
+        if target is None:
+            return reverse("admin:stocktaking_entry_changelist")
+        return reverse("admin:stocktaking_entry_change", args=[target.pk])
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
-            path(
-                "<int:pk>/review/",
-                self.admin_site.admin_view(self.review_view),
-                name=f"{info[0]}_{info[1]}_review",
-            ),
             path("import/", self.admin_site.admin_view(self.import_view), name=f"{info[0]}_{info[1]}_import"),
             *super().get_urls(),
         ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        entry = self.get_object(request, object_id)
-        extra = {
-            "review_form": ReviewForm(),
-            "can_review": self.has_review_permission(request) and entry and entry.state == "submitted",
-            "published": entry.revision_of if entry else None,
-        }
-        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **extra})
-
-    def review_view(self, request, pk):
-        if not self.has_review_permission(request):
-            raise PermissionDenied
-        entry = get_object_or_404(Entry, pk=pk)
-        form = ReviewForm(request.POST or None)
-        change_url = reverse("admin:stocktaking_entry_change", args=[pk])
-        if request.method == "POST" and form.is_valid():
-            _decide(
-                self,
-                request,
-                Entry.objects.filter(pk=pk),
-                form.cleaned_data["decision"],
-                form.cleaned_data["comment"],
-            )
-            target = Entry.objects.filter(pk=pk).first() or entry.revision_of
-            return HttpResponseRedirect(
-                reverse("admin:stocktaking_entry_change", args=[target.pk])
-                if target
-                else reverse("admin:stocktaking_entry_changelist")
-            )
-        for error in form.errors.values():
-            self.message_user(request, " ".join(error), messages.ERROR)
-        return HttpResponseRedirect(change_url)
-
-    def _decide_with_comment(self, request, queryset, decision, title):
-        if "apply" in request.POST:
-            comment = request.POST.get("comment", "").strip()
-            if comment:
-                _decide(self, request, queryset, decision, comment)
-                return None
-            self.message_user(
-                request, _("Write what should change, or why the entries are not accepted."), messages.ERROR
-            )
-        return TemplateResponse(
-            request,
-            "admin/stocktaking/entry/decide_with_comment.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": title,
-                "entries": queryset,
-                "action": request.POST["action"],
-                "opts": self.opts,
-            },
-        )
+    def change_page_context(self, request, entry):
+        return {"published": entry.revision_of if entry else None}
 
     @admin.action(description=_("Approve and publish the selected entries"))
     def approve_selected(self, request, queryset):
-        _decide(self, request, queryset, "approve")
+        self.decide(request, queryset, "approve")
 
     @admin.action(description=_("Return the selected entries for changes"))
     def return_selected(self, request, queryset):
-        return self._decide_with_comment(request, queryset, "return", _("Return for changes"))
+        return self.decide_after_asking(request, queryset, "return", _("Return for changes"))
 
     @admin.action(description=_("Reject the selected entries"))
     def reject_selected(self, request, queryset):
-        return self._decide_with_comment(request, queryset, "reject", _("Reject"))
+        return self.decide_after_asking(request, queryset, "reject", _("Reject"))
 
     @admin.action(description=_("Export the selected entries as CSV"))
     def export_csv(self, request, queryset):
@@ -259,15 +185,8 @@ class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected entries as XLSX"))
     def export_xlsx(self, request, queryset):
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("entries")
-        sheet.append(list(ADMIN_COLUMNS))
-        for row in exports.rows(queryset):
-            sheet.append([_xlsx_cell(sheet, exports.cell(row[column])) for column in ADMIN_COLUMNS])
-        spool = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115 - FileResponse closes it
-        workbook.save(spool)
-        spool.seek(0)
-        return FileResponse(spool, as_attachment=True, filename="wsis-stocktaking-review.xlsx")
+        lines = ([row[column] for column in ADMIN_COLUMNS] for row in exports.rows(queryset))
+        return tables.xlsx_response(ADMIN_COLUMNS, lines, "wsis-stocktaking-review.xlsx", "entries")
 
     def import_view(self, request):
         if not request.user.has_perm("stocktaking.add_entry"):

@@ -1,10 +1,10 @@
 """Open data: any search result as CSV or JSON, streamed in chunks so memory stays flat however many rows."""
 
-import csv
 import json
 
 from django.conf import settings
-from django.http import StreamingHttpResponse
+
+from wsis_portal import exports as tables
 
 from . import reference
 from .models import Entry, EntryActionLine, EntryCountry
@@ -116,29 +116,6 @@ def rows(queryset):
             }
 
 
-class _Echo:
-    """A file-like object csv.writer writes to, handing each line back instead of keeping it."""
-
-    def write(self, value):
-        return value
-
-
-def cell(value):
-    """A CSV cell: lists joined with ";", booleans as yes/no, nothing as empty."""
-    if isinstance(value, list):
-        return ";".join(str(item) for item in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "" if value is None else value
-
-
-def _csv_lines(queryset, columns):
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(columns)  # the BOM lets spreadsheets read Arabic as UTF-8
-    for row in rows(queryset):
-        yield writer.writerow([cell(row[column]) for column in columns])
-
-
 def _json_lines(queryset):
     yield "[\n"
     first = True
@@ -151,12 +128,9 @@ def _json_lines(queryset):
 
 
 def csv_response(queryset, filename="wsis-stocktaking.csv", columns=COLUMNS):
-    response = StreamingHttpResponse(_csv_lines(queryset, columns), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    lines = ([row[column] for column in columns] for row in rows(queryset))
+    return tables.csv_response(columns, lines, filename)
 
 
 def json_response(queryset, filename="wsis-stocktaking.json"):
-    response = StreamingHttpResponse(_json_lines(queryset), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return tables.streamed(_json_lines(queryset), filename, "application/json; charset=utf-8")

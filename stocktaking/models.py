@@ -1,7 +1,6 @@
 """The stocktaking database: projects, initiatives, events and publications, tagged by WSIS Action Lines,
 SDGs and GDC objectives, covering countries and regions, submitted by stakeholders and reviewed."""
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
@@ -10,29 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
-from wsis_portal.lifecycle.models import OPEN_STATES, Submission, SubmissionState
+from wsis_portal.languages import content_languages
+from wsis_portal.lifecycle.models import OPEN_STATES, Submission, SubmissionQuerySet, SubmissionState
 from wsis_portal.stakeholders.models import Region, StakeholderType
 from wsis_portal.uploads import FileCheck
 
 
-def content_languages():
-    return [(code, name) for code, name in settings.UN_LANGUAGES.items()] + [("other", _("Another language"))]
-
-
-class EntryQuerySet(models.QuerySet):
+class EntryQuerySet(SubmissionQuerySet):
     def published(self):
         """Entries the public may see: accepted and not a pending revision of another entry."""
         return self.filter(state=SubmissionState.ACCEPTED, revision_of__isnull=True)
-
-    def editable_by(self, user):
-        """Entries ``user`` may change: their own, and those of organisations they are a confirmed focal
-        point for."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            Q(owner=user)
-            | Q(organisation__focal_points__user=user, organisation__focal_points__status="confirmed")
-        ).distinct()
 
     def of(self, user):
         """What ``user`` works on, newest first: the entries they may edit, each with its open revision

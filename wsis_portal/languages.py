@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -107,3 +108,8 @@ class LanguageCookieMiddleware:
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             )
         return response
+
+
+def content_languages():
+    """The languages a stakeholder may say their text is written in: the six UN languages, or another."""
+    return [*settings.UN_LANGUAGES.items(), ("other", _("Another language"))]

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "wsis_portal.dashboard",
     "wsis_portal.demo",
     "stocktaking",
+    "consultations",
+    "forum_events",
 ]
 
 MIDDLEWARE = [

@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("", include("wsis_portal.dashboard.urls")),
     path("me/", include("wsis_portal.stakeholders.urls")),
     path("stocktaking/", include("stocktaking.urls")),
+    path("consultations/", include("consultations.urls")),
+    path("forum/", include("forum_events.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -48,7 +48,7 @@ def browser():
 @pytest.fixture
 def reference_data(transactional_db):
     """The reference data the migrations load (action lines, SDGs, GDC objectives, regions, Member
-    States), loaded again: a transactional test before this one emptied every table."""
+    States, consultation topics), loaded again: a transactional test before this one emptied every table."""
     from importlib import import_module
 
     from django.apps import apps
@@ -59,6 +59,7 @@ def reference_data(transactional_db):
         "wsis_portal.stakeholders.migrations.0004_regions",
     ):
         import_module(module).load(apps, None)
+    import_module("consultations.migrations.0002_topics").add_topics(apps, None)
     # Reloaded rows have new ids: forget what the processes remembered of the old ones.
     from stocktaking import reference
 

@@ -1,16 +1,32 @@
-"""The demo data: the 2026 edition as announced, loaded twice without a duplicate."""
+"""The demo data: the 2026 edition as announced, the 2027 one with invented dates, loaded twice without a
+duplicate."""
 
 from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
+from consultations import services as consultation_services
+from consultations.models import Consultation, Contribution, Meeting, Speaker, WorkshopRequest
+from forum_events.models import Session
 from wsis_portal.editions.models import Edition, Phase, Process
 from wsis_portal.stakeholders.models import FocalPoint, MemberState, Organisation, StakeholderType, User
 
 
 def counts():
-    return [model.objects.count() for model in (Edition, Phase, Organisation, User, FocalPoint)]
+    models = (
+        Edition,
+        Phase,
+        Organisation,
+        User,
+        FocalPoint,
+        Consultation,
+        Meeting,
+        Contribution,
+        WorkshopRequest,
+    )
+    return [model.objects.count() for model in (*models, Speaker, Session)]
 
 
 @pytest.fixture
@@ -22,7 +38,7 @@ def demo(db, settings):
 def test_loading_twice_duplicates_nothing(demo):
     first = counts()
     call_command("load_demo")
-    assert counts() == first == [1, 4, 10, 3, 1]
+    assert counts() == first == [2, 6, 10, 3, 1, 2, 6, 6, 1, 2, 1]
 
 
 def test_edition_2026_has_the_announced_dates_in_geneva_time(demo):
@@ -60,3 +76,24 @@ def test_refuses_to_load_with_debug_off(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("load_demo")
+
+
+def test_the_2027_consultation_is_open_in_november_2026_with_a_draft_of_the_demo_stakeholder(demo):
+    consultation = Consultation.objects.get(edition__year=2027)
+    draft = Contribution.objects.get(consultation=consultation)
+    with time_machine.travel(datetime(2026, 11, 23, 12, 0, tzinfo=UTC)):
+        assert consultation_services.is_accepting(consultation)
+        assert consultation_services.current_consultation() == consultation
+        assert consultation_services.can_change(draft)
+    assert (draft.owner.email, draft.state, draft.reference) == ("stakeholder@example.org", "draft", None)
+
+
+def test_the_2026_workshop_request_became_a_session_of_the_2026_agenda(demo):
+    request = WorkshopRequest.objects.get()
+    assert (request.state, request.reference, request.session.edition.year) == (
+        "accepted",
+        "WSIS-WS-2026-00001",
+        2026,
+    )
+    assert request.session.title_ar == request.title
+    assert [speaker.name for speaker in request.speakers.all()] == ["Leila Benali", "Youssef Karam"]

@@ -51,6 +51,36 @@ PHASES_2026 = [
     ),
 ]
 
+# The next edition, so that the demo has a consultation open now. ITU has not announced its dates: these
+# are invented for the demo, on the pattern of earlier years (a call in late autumn, contributions due in
+# March, the Forum in early July).
+EDITION_2027 = {
+    "year": 2027,
+    "starts_on": (2027, 7, 5),
+    "ends_on": (2027, 7, 9),
+    "venue": ("Geneva, Switzerland", "جنيف، سويسرا"),
+    "is_hybrid": True,
+}
+PHASES_2027 = [
+    (
+        Process.CONSULTATION,
+        "contributions",
+        "Official contributions, binding workshop requests and facilitator nominations",
+        "المساهمات الرسمية والطلبات الملزمة بشأن عقد ورش عمل وترشيحات الميسّرين",
+        (2026, 11, 2, 9, 0),
+        (2027, 3, 19, 23, 59),
+    ),
+    (
+        Process.CONSULTATION,
+        "final-brief",
+        "Final brief on the programme",
+        "جلسة إحاطة ختامية بشأن البرنامج",
+        (2027, 4, 20, 15, 0),
+        (2027, 4, 20, 16, 30),
+    ),
+]
+EDITIONS = [(EDITION_2026, PHASES_2026), (EDITION_2027, PHASES_2027)]
+
 # (name, acronym, stakeholder type, country)
 ORGANISATIONS = [
     ("National Broadband Office", "NBO", StakeholderType.GOVERNMENT, "KE"),

@@ -16,6 +16,14 @@ class Process(models.TextChoices):
     FORUM = "forum_events", _("Forum agenda and high-level track")
 
 
+class Format(models.TextChoices):
+    """How people take part in a meeting or session."""
+
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", _("Virtual")
+    HYBRID = "hybrid", _("Hybrid (in person with remote participation)")
+
+
 class EditionQuerySet(models.QuerySet):
     def current(self):
         """The edition whose Forum is next or under way; after the last Forum, the latest edition."""

@@ -4,6 +4,7 @@ rejected), reference numbers, and the audit log that every staff change and tran
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,12 +14,25 @@ class SubmissionState(models.TextChoices):
     RETURNED = "returned", _("Returned for changes")
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Not accepted")
+    MERGED = "merged", _("Merged into another")
 
 
 # States in which the owner may still change the content.
 EDITABLE_STATES = (SubmissionState.DRAFT, SubmissionState.RETURNED)
 # States of work in progress: not decided yet.
 OPEN_STATES = (SubmissionState.DRAFT, SubmissionState.SUBMITTED, SubmissionState.RETURNED)
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """What ``user`` may change: their own, and what belongs to organisations they are a confirmed focal
+        point for."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(owner=user)
+            | Q(organisation__focal_points__user=user, organisation__focal_points__status="confirmed")
+        ).distinct()
 
 
 class Submission(models.Model):
@@ -109,7 +123,10 @@ class AuditEntry(models.Model):
         RETURNED = "returned", _("Returned for changes")
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Not accepted")
+        MERGED = "merged", _("Merged into another")
         REVISION_APPLIED = "revision_applied", _("Revision applied")
+        CONSENT_GIVEN = "consent.given", _("Consent given")
+        CONSENT_REFUSED = "consent.refused", _("Consent refused")
         IMPORTED = "imported", _("Imported")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

@@ -23,6 +23,7 @@ TRANSITIONS = {
     "return": ((S.SUBMITTED,), S.RETURNED, AuditEntry.Action.RETURNED),
     "accept": ((S.SUBMITTED,), S.ACCEPTED, AuditEntry.Action.ACCEPTED),
     "reject": ((S.SUBMITTED,), S.REJECTED, AuditEntry.Action.REJECTED),
+    "merge": ((S.SUBMITTED,), S.MERGED, AuditEntry.Action.MERGED),
 }
 
 

@@ -24,6 +24,18 @@ SECRETARIAT_PERMISSIONS = {
     "mail": {"outboundmail": ("view",)},
     # change: review; add: import legacy entries.
     "stocktaking": {"entry": ("view", "change", "add")},
+    # The consultation, its meetings and topics are the secretariat's to write; what stakeholders send is
+    # theirs (change: review).
+    "consultations": {
+        "consultation": ("view", "add", "change"),
+        "meeting": ("view", "add", "change", "delete"),
+        "topic": ("view", "add", "change"),
+        "contribution": ("view", "change"),
+        "workshoprequest": ("view", "change"),
+        "speaker": ("view",),
+        "facilitatornomination": ("view", "change"),
+    },
+    "forum_events": {"session": ("view", "add", "change", "delete")},
 }
 
 

@@ -1,4 +1,4 @@
-"""Load the demo: the 2026 edition, organisations of each stakeholder type, ministers and demo accounts.
+"""Load the demo: the 2026 and 2027 editions, organisations of each stakeholder type, ministers, accounts.
 
 Safe to run again: every row is found by its natural key and updated, never duplicated.
 """
@@ -30,21 +30,21 @@ class Command(BaseCommand):
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError("Refusing to load demo accounts with DEBUG off; pass --force if you mean it.")
-        edition = self.load_edition()
+        editions = [self.load_edition(spec, phases) for spec, phases in data.EDITIONS]
         organisations = self.load_organisations()
         self.load_ministers()
         accounts = self.load_accounts(organisations)
         self.load_processes(accounts)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: {edition}, {len(organisations)} organisations, "
+                f"Demo data ready: {', '.join(str(edition) for edition in editions)}, "
+                f"{len(organisations)} organisations, "
                 f"{len(data.MINISTERS)} ministers, {len(data.ACCOUNTS)} accounts "
                 f"(password: {data.DEMO_PASSWORD})."
             )
         )
 
-    def load_edition(self):
-        spec = data.EDITION_2026
+    def load_edition(self, spec, phases):
         venue_en, venue_ar = spec["venue"]
         edition, _ = Edition.objects.update_or_create(
             year=spec["year"],
@@ -57,7 +57,7 @@ class Command(BaseCommand):
                 "is_hybrid": spec["is_hybrid"],
             },
         )
-        for process, key, english, arabic, opens, closes in data.PHASES_2026:
+        for process, key, english, arabic, opens, closes in phases:
             Phase.objects.update_or_create(
                 edition=edition,
                 process=process,
