@@ -38,7 +38,7 @@ def demo(db, settings):
 def test_loading_twice_duplicates_nothing(demo):
     first = counts()
     call_command("load_demo")
-    assert counts() == first == [2, 6, 10, 3, 1, 2, 6, 6, 1, 2, 1]
+    assert counts() == first == [2, 7, 10, 3, 1, 2, 6, 6, 1, 2, 1]
 
 
 def test_edition_2026_has_the_announced_dates_in_geneva_time(demo):

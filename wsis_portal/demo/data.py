@@ -71,6 +71,14 @@ PHASES_2027 = [
         (2027, 3, 19, 23, 59),
     ),
     (
+        Process.STOCKTAKING,
+        "submissions",
+        "Submission of projects, initiatives and events",
+        "تقديم المشروعات والمبادرات والأحداث",
+        (2026, 11, 2, 9, 0),
+        None,
+    ),
+    (
         Process.CONSULTATION,
         "final-brief",
         "Final brief on the programme",
