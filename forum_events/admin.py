@@ -1,30 +1,93 @@
-"""The secretariat's screen for the Forum agenda's sessions, in every portal language. A session made from
-an accepted workshop request shows that request, read-only."""
+"""The secretariat's screens for the Forum agenda: sessions with their speakers in every portal language,
+the agendas and their publication, and the public record of changes (read-only). A session made from an
+accepted workshop request shows that request, read-only. Once an edition's agenda is published, a change
+saved here goes through ``services.update_session``: it is recorded in public and the speakers are told."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from wsis_portal.lifecycle.audit import AuditedModelAdmin
+from wsis_portal.editions.models import Edition
+from wsis_portal.editions.schedule import GENEVA
+from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin, inline_changes, record
+from wsis_portal.lifecycle.models import AuditEntry
 
-from .models import Session
+from . import services
+from .models import Agenda, Session, SessionChange, SessionSpeaker
+
+
+class SessionSpeakerInline(admin.TabularInline):
+    model = SessionSpeaker
+    fields = ("role", "position", "name", "title", "organisation", "email", "language")
+    extra = 1
+
+    # A session's speakers are part of the session: whoever may change it may change them.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("forum_events.view_session")
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm("forum_events.change_session")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("forum_events.change_session")
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("forum_events.change_session")
+
+
+class AgendaAccess:
+    """Agendas and changes are read by whoever may change sessions (the secretariat)."""
+
+    def has_module_permission(self, request):
+        return services.may_edit(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return services.may_edit(request.user)
 
 
 @admin.register(Session)
 class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
-    list_display = ("title", "edition", "kind", "format", "day", "from_request")
-    list_filter = ("edition", "kind", "format", "day")
+    list_display = (
+        "title",
+        "edition",
+        "day",
+        "start",
+        "room",
+        "kind",
+        "format",
+        "is_cancelled",
+        "from_request",
+    )
+    list_filter = ("edition", "kind", "format", "day", "is_cancelled")
     list_select_related = ("edition", "workshop_request")
-    search_fields = ("title_en", "title_ar", "organisers", "workshop_request__reference")
+    search_fields = ("title_en", "title_ar", "organisers", "room", "workshop_request__reference")
     filter_horizontal = ("action_lines", "sdgs")
     readonly_fields = ("workshop_request_link",)
+    inlines = (SessionSpeakerInline,)
+    actions = ("publish_agenda",)
     fieldsets = (
-        (None, {"fields": ("edition", "kind", "title", "description", "format", "day")}),
-        (_("Programme"), {"fields": ("organisers", "languages", "action_lines", "sdgs")}),
+        (None, {"fields": ("edition", "kind", "title", "description")}),
+        (
+            _("Schedule"),
+            {
+                "fields": ("starts_at", "ends_at", "day", "room", "format", "remote_link", "is_cancelled"),
+                "description": _(
+                    "Times are in Geneva time. Once the agenda is published, a change of time, room, format "
+                    "or cancellation is shown in the public list of changes and its speakers are told "
+                    "by e-mail."
+                ),
+            },
+        ),
+        (_("Programme"), {"fields": ("organisers", "languages", "action_lines", "sdgs", "recording_url")}),
         (_("Open consultation"), {"fields": ("workshop_request_link",)}),
     )
+
+    @admin.display(description=_("starts at (Geneva time)"), ordering="starts_at")
+    def start(self, session):
+        return session.starts_at.astimezone(GENEVA).strftime("%H:%M") if session.starts_at else "—"
 
     @admin.display(description=_("from the workshop request"), ordering="workshop_request__reference")
     def from_request(self, session):
@@ -42,3 +105,71 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
             request.reference,
             request.title,
         )
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # a new session is not a change of the agenda
+            super().save_model(request, obj, form, change)
+            return
+        fields = {
+            field.name: field for field in Session._meta.get_fields() if getattr(field, "concrete", False)
+        }
+        data = {
+            name: form.cleaned_data[name] if fields[name].many_to_many else getattr(obj, name)
+            for name in form.changed_data
+            if name in fields
+        }
+        saved = services.update_session(obj, data, request.user)  # writes the audit entry
+        obj.day = saved.day
+        request._session_audited = True
+
+    def save_related(self, request, form, formsets, change):
+        if not getattr(request, "_session_audited", False):
+            super().save_related(request, form, formsets, change)
+            return
+        admin.ModelAdmin.save_related(self, request, form, formsets, change)
+        # The session's own fields were audited by the service; the speakers' changes are audited here.
+        changes = inline_changes(formsets)
+        if changes:
+            record(request.user, AuditEntry.Action.CHANGED, form.instance, changes)
+
+    @admin.action(
+        description=_("Publish the agenda of the selected sessions' edition"), permissions=["change"]
+    )
+    def publish_agenda(self, request, queryset):
+        editions = Edition.objects.filter(pk__in=queryset.values("edition_id")).order_by("year")
+        published = []
+        for edition in editions:
+            if services.is_published(edition):
+                continue
+            services.publish_agenda(edition, request.user)
+            published.append(str(edition))
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "Agenda published: %(editions)s. From now on, changes are listed in public and "
+                    "speakers are told.",
+                    "Agendas published: %(editions)s. From now on, changes are listed in public and "
+                    "speakers are told.",
+                    len(published),
+                )
+                % {"editions": ", ".join(published)},
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(request, _("That agenda was already published."), messages.INFO)
+
+
+@admin.register(Agenda)
+class AgendaAdmin(AgendaAccess, ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("edition", "published_at")
+    list_select_related = ("edition",)
+
+
+@admin.register(SessionChange)
+class SessionChangeAdmin(AgendaAccess, ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("at", "session", "kind", "before", "after")
+    list_filter = ("session__edition", "kind")
+    list_select_related = ("session",)
+    search_fields = ("session__title_en", "session__title_ar")
+    date_hierarchy = "at"

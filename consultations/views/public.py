@@ -4,16 +4,12 @@ agrees or declines to be nominated (no account needed: the signed link is the pr
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from wsis_portal.editions import schedule
 from wsis_portal.editions.cache import current_edition
 from wsis_portal.editions.models import Process
-from wsis_portal.editions.templatetags.deadlines import zone_label
 
 from .. import services
 from ..models import Consultation
@@ -44,7 +40,6 @@ def timeline(request, year=None):
         (phase for phase in consultation.edition.phases.all() if phase.process == Process.CONSULTATION),
         key=lambda phase: phase.opens_at,
     )
-    reader_zone = timezone.get_current_timezone()
     return render(
         request,
         "consultations/timeline.html",
@@ -54,10 +49,6 @@ def timeline(request, year=None):
             "open_phase": schedule.process_state(phases).open_phase,
             "meetings": consultation.meetings.all(),
             "accepting": services.is_accepting(consultation),
-            "geneva": schedule.GENEVA,
-            "reader_zone": reader_zone if getattr(reader_zone, "key", "") != schedule.GENEVA.key else None,
-            "reader_zone_label": format_html("<bdi>{}</bdi>", zone_label(reader_zone)),
-            "datetime_format": pgettext("date and time of a deadline", "j F Y, H:i"),
         },
     )
 

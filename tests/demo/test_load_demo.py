@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from consultations import services as consultation_services
 from consultations.models import Consultation, Contribution, Meeting, Speaker, WorkshopRequest
-from forum_events.models import Session
+from forum_events.models import Agenda, Session, SessionChange, SessionSpeaker
 from wsis_portal.editions.models import Edition, Phase, Process
 from wsis_portal.stakeholders.models import FocalPoint, MemberState, Organisation, StakeholderType, User
 
@@ -26,7 +26,9 @@ def counts():
         Contribution,
         WorkshopRequest,
     )
-    return [model.objects.count() for model in (*models, Speaker, Session)]
+    return [
+        model.objects.count() for model in (*models, Speaker, Session, SessionSpeaker, Agenda, SessionChange)
+    ]
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def demo(db, settings):
 def test_loading_twice_duplicates_nothing(demo):
     first = counts()
     call_command("load_demo")
-    assert counts() == first == [2, 7, 10, 3, 1, 2, 6, 6, 1, 2, 1]
+    assert counts() == first == [2, 7, 10, 3, 1, 2, 6, 6, 1, 2, 19, 16, 1, 1]
 
 
 def test_edition_2026_has_the_announced_dates_in_geneva_time(demo):
@@ -97,3 +99,19 @@ def test_the_2026_workshop_request_became_a_session_of_the_2026_agenda(demo):
     )
     assert request.session.title_ar == request.title
     assert [speaker.name for speaker in request.speakers.all()] == ["Leila Benali", "Youssef Karam"]
+
+
+def test_the_2026_agenda_is_published_with_one_change_and_the_2027_one_is_not(demo):
+    agenda = Agenda.objects.get()
+    assert (agenda.edition.year, agenda.is_published) == (2026, True)
+    change = SessionChange.objects.get()
+    assert (change.session.title_en, change.kind, change.before, change.after) == (
+        "Knowledge café: AI for local languages",
+        "room",
+        "CICG, Knowledge café lounge",
+        "CICG, Room 3",
+    )
+    assert change.session.room == "CICG, Room 3"
+    opening = Session.objects.get(edition__year=2027, kind="opening")
+    assert (opening.day, opening.starts_at) == (date(2027, 7, 5), datetime(2027, 7, 5, 7, 30, tzinfo=UTC))
+    assert opening.remote_link == "https://meet.example.org/wsis-2027-opening-segment"

@@ -53,6 +53,18 @@ def form_changes(form):
     return changes
 
 
+def inline_changes(formsets):
+    """The ``(before, after)`` pairs of the inline forms that changed, keyed "<prefix>-<pk>.<field>"."""
+    changes = {}
+    for formset in formsets:
+        for inline_form in formset.forms:
+            if inline_form.has_changed():
+                prefix = f"{formset.prefix}-{inline_form.instance.pk or 'new'}"
+                for name, pair in form_changes(inline_form).items():
+                    changes[f"{prefix}.{name}"] = pair
+    return changes
+
+
 def _resolve_choices(field, value):
     """Turn the primary key(s) a model choice field starts with into the objects they name."""
     if value in (None, "", []):
@@ -92,12 +104,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
         changes = getattr(request, "_pending_audit_changes", None)
         if changes is None:
             changes = form_changes(form)
-        for formset in formsets:
-            for inline_form in formset.forms:
-                if inline_form.has_changed():
-                    prefix = f"{formset.prefix}-{inline_form.instance.pk or 'new'}"
-                    for name, pair in form_changes(inline_form).items():
-                        changes[f"{prefix}.{name}"] = pair
+        changes.update(inline_changes(formsets))
         action = AuditEntry.Action.CHANGED if change else AuditEntry.Action.CREATED
         record(request.user, action, form.instance, changes)
         request._pending_audit_changes = None

@@ -31,3 +31,18 @@ def deadline(instant):
         "reader_abbreviation": in_reader_zone.strftime("%Z"),
         "is_past": instant <= schedule.now(),
     }
+
+
+@register.inclusion_tag("editions/time_range.html")
+def time_range(starts, ends=None):
+    """``{% time_range meeting.starts_at meeting.ends_at %}``: a time or a range in Geneva time, and in the
+    reader's zone when it is another one."""
+    reader_zone = timezone.get_current_timezone()
+    return {
+        "starts": starts,
+        "ends": ends,
+        "geneva": schedule.GENEVA,
+        "reader_zone": reader_zone if getattr(reader_zone, "key", "") != schedule.GENEVA.key else None,
+        "reader_zone_label": format_html("<bdi>{}</bdi>", zone_label(reader_zone)),
+        "datetime_format": pgettext("date and time of a deadline", "j F Y, H:i"),
+    }
