@@ -173,3 +173,6 @@ class SessionChangeAdmin(AgendaAccess, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ("session",)
     search_fields = ("session__title_en", "session__title_ar")
     date_hierarchy = "at"
+
+
+from . import admin_high_level  # noqa: E402,F401

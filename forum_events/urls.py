@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_invitation
 
 app_name = "forum_events"
 urlpatterns = [
@@ -9,4 +9,17 @@ urlpatterns = [
     path("changes/", views.changes, name="changes"),
     path("sessions/<int:pk>/", views.session, name="session"),
     path("sessions/<int:pk>/calendar.ics", views.session_ical, name="session_ical"),
+    path("invitation/<str:token>/", views_invitation.invitation, name="invitation"),
+    path(
+        "invitation/<str:token>/requests/<int:pk>/statement/",
+        views_invitation.invitation_file,
+        {"field": "statement"},
+        name="invitation_statement",
+    ),
+    path(
+        "invitation/<str:token>/requests/<int:pk>/photo/",
+        views_invitation.invitation_file,
+        {"field": "photo"},
+        name="invitation_photo",
+    ),
 ]

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from consultations import services as consultation_services
 from consultations.models import Consultation, Contribution, Meeting, Speaker, WorkshopRequest
-from forum_events.models import Agenda, Session, SessionChange, SessionSpeaker
+from forum_events.models import Agenda, Invitation, Session, SessionChange, SessionSpeaker, SlotRequest
 from wsis_portal.editions.models import Edition, Phase, Process
 from wsis_portal.stakeholders.models import FocalPoint, MemberState, Organisation, StakeholderType, User
 
@@ -27,7 +27,17 @@ def counts():
         WorkshopRequest,
     )
     return [
-        model.objects.count() for model in (*models, Speaker, Session, SessionSpeaker, Agenda, SessionChange)
+        model.objects.count()
+        for model in (
+            *models,
+            Speaker,
+            Session,
+            SessionSpeaker,
+            Agenda,
+            SessionChange,
+            Invitation,
+            SlotRequest,
+        )
     ]
 
 
@@ -40,7 +50,7 @@ def demo(db, settings):
 def test_loading_twice_duplicates_nothing(demo):
     first = counts()
     call_command("load_demo")
-    assert counts() == first == [2, 7, 10, 3, 1, 2, 6, 6, 1, 2, 19, 16, 1, 1]
+    assert counts() == first == [2, 9, 10, 3, 1, 2, 6, 6, 1, 2, 19, 16, 1, 1, 16, 8]
 
 
 def test_edition_2026_has_the_announced_dates_in_geneva_time(demo):
@@ -115,3 +125,44 @@ def test_the_2026_agenda_is_published_with_one_change_and_the_2027_one_is_not(de
     opening = Session.objects.get(edition__year=2027, kind="opening")
     assert (opening.day, opening.starts_at) == (date(2027, 7, 5), datetime(2027, 7, 5, 7, 30, tzinfo=UTC))
     assert opening.remote_link == "https://meet.example.org/wsis-2027-opening-segment"
+
+
+def test_the_high_level_track_of_2026_has_answers_and_requests_by_protocol_order(demo):
+    call_command("load_demo")
+    edition = Edition.objects.get(year=2026)
+    confirmations = Phase.objects.get(edition=edition, process=Process.FORUM, key="confirmations")
+    assert confirmations.closes_at == datetime(2026, 4, 15, 21, 59, tzinfo=UTC)
+    assert Phase.objects.get(edition__year=2027, key="confirmations").closes_at == datetime(
+        2027, 4, 14, 21, 59, tzinfo=UTC
+    )
+    answers = dict(Invitation.objects.filter(edition=edition).values_list("member_state__country", "answer"))
+    assert answers == {
+        "BR": "declined",
+        "CH": "pending",
+        "EG": "accepted",
+        "JO": "accepted",
+        "KE": "accepted",
+        "MA": "accepted",
+        "SN": "accepted",
+        "TN": "accepted",
+    }
+    assert set(Invitation.objects.filter(edition__year=2027).values_list("answer", flat=True)) == {"pending"}
+    first, second = Session.objects.filter(edition=edition, kind="high_level_policy").order_by("starts_at")
+    assert (first.speaking_capacity, first.minutes_per_speaker) == (5, 3)
+    order = [
+        (r.member_state.country.code, r.status)
+        for r in SlotRequest.objects.filter(session=first).order_by("rank", "requested_at")
+    ]
+    assert order == [
+        ("EG", "confirmed"),
+        ("JO", "confirmed"),
+        ("KE", "confirmed"),
+        ("SN", "confirmed"),
+        ("MA", "confirmed"),
+        ("TN", "waiting"),
+    ]
+    assert list(
+        SlotRequest.objects.filter(session=second)
+        .order_by("rank")
+        .values_list("member_state__country", "status")
+    ) == [("EG", "confirmed"), ("TN", "confirmed")]

@@ -35,7 +35,11 @@ SECRETARIAT_PERMISSIONS = {
         "speaker": ("view",),
         "facilitatornomination": ("view", "change"),
     },
-    "forum_events": {"session": ("view", "add", "change", "delete")},
+    "forum_events": {
+        "session": ("view", "add", "change", "delete"),
+        "invitation": ("view", "add", "change"),
+        "slotrequest": ("view", "change"),
+    },
 }
 
 

@@ -53,6 +53,12 @@ class Session(models.Model):
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
     organisers = models.TextField(_("organizers"), blank=True, help_text=_("One per line."))
     languages = models.JSONField(_("interpretation languages"), default=list, blank=True)
+    speaking_capacity = models.PositiveSmallIntegerField(
+        _("speaking slots"),
+        default=0,
+        help_text=_("For a high-level policy session: how many Member States may deliver a statement."),
+    )
+    minutes_per_speaker = models.PositiveSmallIntegerField(_("minutes per speaker"), default=3)
     action_lines = models.ManyToManyField(
         ActionLine, blank=True, related_name="+", verbose_name=_("action lines")
     )
