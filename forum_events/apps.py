@@ -7,7 +7,6 @@ class ForumEventsConfig(AppConfig):
     verbose_name = _("Forum agenda")
 
     def ready(self):
-        from wsis_portal.dashboard import registry
-        from wsis_portal.editions.models import Process
+        from .participation import register
 
-        registry.register(Process.FORUM, page="forum_events:agenda")
+        register()

@@ -22,4 +22,17 @@ urlpatterns = [
         {"field": "photo"},
         name="invitation_photo",
     ),
+    path("high-level/", views_invitation.protocol_office, name="protocol_office"),
+    path(
+        "high-level/requests/<int:pk>/statement/",
+        views_invitation.protocol_office_file,
+        {"field": "statement"},
+        name="protocol_office_statement",
+    ),
+    path(
+        "high-level/requests/<int:pk>/photo/",
+        views_invitation.protocol_office_file,
+        {"field": "photo"},
+        name="protocol_office_photo",
+    ),
 ]

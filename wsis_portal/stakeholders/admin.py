@@ -29,7 +29,7 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     list_filter = ("stakeholder_type", "is_staff", "groups", "preferred_language", "is_active", "country")
     list_select_related = ("organisation",)
     search_fields = ("email", "full_name", "organisation__name")
-    autocomplete_fields = ("organisation",)
+    autocomplete_fields = ("organisation", "member_state")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (
@@ -46,6 +46,7 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
                 )
             },
         ),
+        (_("High-level track"), {"fields": ("member_state",)}),
         (_("Roles and access"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )

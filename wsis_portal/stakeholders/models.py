@@ -83,6 +83,18 @@ class User(AbstractUser):
         verbose_name=_("organization"),
     )
     country = CountryField(_("country"), blank=True)
+    member_state = models.ForeignKey(
+        "MemberState",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="protocol_officers",
+        verbose_name=_("protocol office of"),
+        help_text=_(
+            "Set by the secretariat: this account answers the high-level track invitations "
+            "of that Member State."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
