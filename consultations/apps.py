@@ -7,6 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Open Consultation Process")
 
     def ready(self):
+        from . import reminders  # noqa: F401 - registers the consultation's reminder rules
         from .participation import register
 
         register()

@@ -7,6 +7,7 @@ class ForumEventsConfig(AppConfig):
     verbose_name = _("Forum agenda")
 
     def ready(self):
+        from . import reminders  # noqa: F401 - registers the high-level track's reminder rules
         from .participation import register
 
         register()

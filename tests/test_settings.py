@@ -95,6 +95,7 @@ def test_celery_acknowledges_late_and_speaks_only_json():
 
 
 def test_beat_schedule_is_kept_in_code():
+    app.loader.import_default_modules()  # what a worker or beat does at start: discover the tasks
     assert (
         app.conf.beat_schedule["outbox-requeue-stale"]["task"] == "wsis_portal.mail.tasks.requeue_stale_mail"
     )

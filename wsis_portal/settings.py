@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "wsis_portal.lifecycle",
     "wsis_portal.mail",
     "wsis_portal.dashboard",
+    "wsis_portal.letters",
+    "wsis_portal.reminders",
     "wsis_portal.demo",
     "stocktaking",
     "consultations",
@@ -208,6 +210,8 @@ SECRETARIAT_EMAIL = env("SECRETARIAT_EMAIL", default="wsis-secretariat@example.o
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 OUTBOX_MAX_ATTEMPTS = 5
 OUTBOX_STALE_AFTER = timedelta(minutes=10)
+# Arabic letters may write dates and page numbers in Eastern Arabic digits (٠١٢…), as some offices prefer.
+LETTERS_EASTERN_DIGITS = env.bool("LETTERS_EASTERN_DIGITS", default=False)
 
 # Celery: eager unless a broker is configured; JSON only; a task is acknowledged after it ran.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -226,6 +230,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "outbox-requeue-stale": {
         "task": "wsis_portal.mail.tasks.requeue_stale_mail",
+        "schedule": timedelta(minutes=5),
+    },
+    "reminders-sweep": {
+        "task": "wsis_portal.reminders.tasks.sweep_reminders",
+        "schedule": timedelta(minutes=5),
+    },
+    "letters-requeue-stale-pdfs": {
+        "task": "wsis_portal.letters.tasks.requeue_stale_pdfs",
         "schedule": timedelta(minutes=5),
     },
 }
@@ -271,7 +283,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # WeasyPrint logs every step of every PDF at INFO.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
 SITE_NAME = _("WSIS Forum Portal")

@@ -31,8 +31,11 @@ class TransitionRefused(ValidationError):
     """The submission is no longer in a state where this change applies (someone else acted first)."""
 
 
-def next_reference(prefix: str, at: datetime | None = None) -> str:
-    """The next reference of ``prefix`` for the Geneva year of ``at``: ``PREFIX-YYYY-NNNNN``.
+def next_reference(
+    prefix: str, at: datetime | None = None, *, template: str = "{prefix}-{year}-{number:05d}"
+) -> str:
+    """The next reference of ``prefix`` for the Geneva year of ``at``, written with ``template``
+    (fields ``prefix``, ``year``, ``yy``, ``number``): ``PREFIX-YYYY-NNNNN`` by default.
 
     Safe under concurrent calls: the sequence row is locked while it is incremented, and numbers are
     never given twice or reused.
@@ -49,7 +52,7 @@ def next_reference(prefix: str, at: datetime | None = None) -> str:
         sequence = ReferenceSequence.objects.select_for_update().get(prefix=prefix, year=year)
         ReferenceSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
         sequence.refresh_from_db(fields=["last"])
-    return f"{prefix}-{year}-{sequence.last:05d}"
+    return template.format(prefix=prefix, year=year, yy=year % 100, number=sequence.last)
 
 
 def apply(submission, name: str, by, *, comment: str = "", updates: dict | None = None):

@@ -35,6 +35,12 @@ SECRETARIAT_PERMISSIONS = {
         "speaker": ("view",),
         "facilitatornomination": ("view", "change"),
     },
+    "letters": {"circularletter": ("view", "add", "change", "delete"), "letterpdf": ("view",)},
+    "reminders": {
+        "reminderdelivery": ("view", "change"),
+        "reminderrule": ("view", "change"),
+        "reminderoptout": ("view",),
+    },
     "forum_events": {
         "session": ("view", "add", "change", "delete"),
         "invitation": ("view", "add", "change"),

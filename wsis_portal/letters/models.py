@@ -1,0 +1,158 @@
+"""Circular letters of the secretariat (``CL-YY/NNN``) and their PDFs, one per portal language."""
+
+from datetime import datetime, time
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.editions.schedule import GENEVA
+from wsis_portal.lifecycle.transitions import next_reference
+from wsis_portal.uploads import FileCheck
+
+REFERENCE_PREFIX = "CL"
+REFERENCE_TEMPLATE = "{prefix}-{yy:02d}/{number:03d}"
+
+
+class AddresseeGroup(models.TextChoices):
+    STAKEHOLDERS = "stakeholders", _("All WSIS stakeholders")
+    GOVERNMENTS = "governments", _("Governments of ITU Member States")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    ACADEMIA = "academia", _("Academia and the technical community")
+    INTERNATIONAL_ORGANISATIONS = "international_organisations", _("International organizations")
+    MINISTERS = "ministers", _("Ministers")
+
+
+class LetterFrozen(ValidationError):
+    """An issued letter is the record of what was sent: it is never changed; a corrigendum corrects it."""
+
+
+def geneva_today():
+    return timezone.now().astimezone(GENEVA).date()
+
+
+class CircularLetter(models.Model):
+    """A letter of the General Secretariat to groups of stakeholders; frozen once issued."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ISSUED = "issued", _("Issued")
+
+    class Place(models.TextChoices):
+        GENEVA = "geneva", _("Geneva")
+
+    edition = models.ForeignKey(
+        "editions.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="circular_letters",
+    )
+    reference = models.CharField(
+        _("reference"),
+        max_length=40,
+        unique=True,
+        blank=True,
+        help_text=_("Leave empty for the next number of the letter's year (CL-YY/NNN)."),
+    )
+    date = models.DateField(_("date"), default=geneva_today)
+    place = models.CharField(_("place"), max_length=20, choices=Place.choices, default=Place.GENEVA)
+    addressees = models.JSONField(_("addressed to"), default=list, blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_phone = models.CharField(_("contact telephone"), max_length=50, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(
+        _("body"),
+        help_text=_("Paragraphs separated by an empty line; lines starting with “- ” make a list; **bold**."),
+    )
+    signatory_name = models.CharField(_("signatory name"), max_length=200)
+    signatory_title = models.CharField(_("signatory title"), max_length=200)
+    annex = models.FileField(
+        _("annex (PDF)"), upload_to="letters/annexes/%Y/", blank=True, validators=[FileCheck(("pdf",))]
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    corrigendum_of = models.ForeignKey(
+        "self",
+        verbose_name=_("corrigendum of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrigenda",
+    )
+
+    class Meta:
+        verbose_name = _("circular letter")
+        verbose_name_plural = _("circular letters")
+        ordering = ["-date", "-reference"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(state="issued") | models.Q(issued_at__isnull=False),
+                name="issued_letter_has_issue_date",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.subject}".strip()
+
+    def save(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk, state=self.State.ISSUED).exists():
+            raise LetterFrozen(_("This letter was issued: make a corrigendum instead."), code="frozen")
+        if not self.reference:
+            at = datetime.combine(self.date, time(12), tzinfo=GENEVA)
+            self.reference = next_reference(REFERENCE_PREFIX, at, template=REFERENCE_TEMPLATE)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if type(self).objects.filter(pk=self.pk, state=self.State.ISSUED).exists():
+            raise LetterFrozen(_("This letter was issued: it cannot be deleted."), code="frozen")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_issued(self):
+        return self.state == self.State.ISSUED
+
+    def addressee_labels(self):
+        return [AddresseeGroup(value).label for value in self.addressees if value in AddresseeGroup.values]
+
+
+class LetterPDF(models.Model):
+    """The PDF of one letter in one language, rendered once by a worker that claims the row first."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RENDERING = "rendering", _("Rendering")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    letter = models.ForeignKey(
+        CircularLetter, verbose_name=_("letter"), on_delete=models.CASCADE, related_name="pdfs"
+    )
+    language = models.CharField(_("language"), max_length=5)
+    file = models.FileField(_("file"), upload_to="letters/pdf/%Y/", blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("letter PDF")
+        verbose_name_plural = _("letter PDFs")
+        constraints = [models.UniqueConstraint(fields=["letter", "language"], name="one_pdf_per_language")]
+
+    def __str__(self):
+        return f"{self.letter.reference} ({self.language})"
