@@ -5,7 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-ensure_apt_packages gettext
+# gettext compiles the catalogue; Pango, HarfBuzz and the Amiri font let WeasyPrint render the letters.
+ensure_apt_packages gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-hosny-amiri
 ensure_venv
 say "Migrating the database"
 "$VENV/bin/python" manage.py migrate --noinput -v 0

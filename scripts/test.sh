@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-ensure_apt_packages gettext chromium
+ensure_apt_packages gettext chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-hosny-amiri
 ensure_node
 ensure_venv test
 if [ ! -f node_modules/axe-core/axe.min.js ]; then
