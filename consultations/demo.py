@@ -10,11 +10,10 @@ from wsis_portal.editions.models import ActionLine, Edition, Format, Sustainable
 from wsis_portal.editions.schedule import geneva_time
 from wsis_portal.lifecycle.models import SubmissionState
 from wsis_portal.lifecycle.transitions import next_reference
-from wsis_portal.stakeholders.models import Organisation, Region
-from wsis_portal.stakeholders.regions import REGION_OF_COUNTRY
+from wsis_portal.stakeholders.models import Organisation
 
 from .models import Consultation, Contribution, Meeting, Speaker, Topic, WorkshopRequest
-from .services import session_for
+from .services import origin, session_for
 
 INTRODUCTION = (
     "Every Forum is built from what stakeholders propose. Send your priorities and themes, your ideas on "
@@ -125,13 +124,7 @@ def _consultation(edition):
 
 
 def _origin(organisation):
-    code = REGION_OF_COUNTRY.get(str(organisation.country))
-    return {
-        "organisation": organisation,
-        "stakeholder_type": organisation.stakeholder_type,
-        "country": organisation.country,
-        "region": Region.objects.filter(code=code).first(),
-    }
+    return {"organisation": organisation, **origin(organisation)}
 
 
 @transaction.atomic

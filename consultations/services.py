@@ -76,13 +76,18 @@ def _check_open(item):
         )
 
 
-def _origin(item, user):
-    """Set where ``item`` comes from: the organisation's stakeholder type and country, else the profile's."""
-    organisation = item.organisation
-    item.stakeholder_type = (organisation.stakeholder_type if organisation else "") or user.stakeholder_type
-    item.country = (organisation.country if organisation and organisation.country else "") or user.country
-    code = REGION_OF_COUNTRY.get(str(item.country)) if item.country else None
-    item.region = Region.objects.filter(code=code).first() if code else None
+def origin(organisation, user=None) -> dict:
+    """Where an item comes from: the organisation's stakeholder type and country, else the profile's of
+    ``user``, and the ITU region of that country."""
+    stakeholder_type = (organisation.stakeholder_type if organisation else "") or (
+        user.stakeholder_type if user else ""
+    )
+    country = (organisation.country if organisation and organisation.country else "") or (
+        user.country if user else ""
+    )
+    code = REGION_OF_COUNTRY.get(str(country)) if country else None
+    region = Region.objects.filter(code=code).first() if code else None
+    return {"stakeholder_type": stakeholder_type, "country": country, "region": region}
 
 
 def save(item, fields, by, *, relations=None, speakers=None):
@@ -110,7 +115,8 @@ def save(item, fields, by, *, relations=None, speakers=None):
             params={"max": item.consultation.max_speakers},
             code="speakers",
         )
-    _origin(item, by)
+    for name, value in origin(item.organisation, by).items():
+        setattr(item, name, value)
     with transaction.atomic():
         item.save()
         for name, values in (relations or {}).items():

@@ -220,14 +220,29 @@ def _withdraw(request, by=None):
     reallocate(request.session)
 
 
+# Protocol order: rank, then time of request (the primary key breaks a tie of the same instant).
+PROTOCOL_ORDER = ("rank", "requested_at", "pk")
+
+
 def order(session):
-    """The session's active requests in protocol order: rank, then time of request."""
+    """The session's active requests in protocol order."""
     return list(
         SlotRequest.objects.filter(session=session)
         .exclude(status=Status.WITHDRAWN)
         .select_related("member_state", "invitation")
-        .order_by("rank", "requested_at", "pk")
+        .order_by(*PROTOCOL_ORDER)
     )
+
+
+def places(session_ids):
+    """{request id: (its place in its session's protocol order, the session's number of active requests)}
+    for the active requests of ``session_ids``, in one query."""
+    places, counts = {}, {}
+    rows = SlotRequest.objects.filter(session__in=session_ids).exclude(status=Status.WITHDRAWN)
+    for pk, session_id in rows.order_by(*PROTOCOL_ORDER).values_list("pk", "session_id"):
+        counts[session_id] = counts.get(session_id, 0) + 1
+        places[pk] = (counts[session_id], session_id)
+    return {pk: (place, counts[session_id]) for pk, (place, session_id) in places.items()}
 
 
 def reallocate(session, changed=None):
@@ -257,7 +272,4 @@ def _tell(request, status):
 
 def position_in(request):
     """Where ``request`` stands in its session's order (1 = first), or None once withdrawn."""
-    if request.status == Status.WITHDRAWN:
-        return None
-    ids = [other.pk for other in order(request.session)]
-    return ids.index(request.pk) + 1
+    return places([request.session_id]).get(request.pk, (None, 0))[0]

@@ -55,20 +55,12 @@ def _requests(invitation):
 
 
 def _place_in_order(requests):
-    """Each active request's place in its session's order and the number of active requests there, in one
-    query (the order of ``high_level.order``: the model's ordering, rank then time of request)."""
+    """Each active request's place in its session's protocol order, and how many active requests it has."""
     sessions = {request.session_id for request in requests if request.status != Status.WITHDRAWN}
-    if not sessions:
-        return
-    places, counts = {}, {}
-    rows = SlotRequest.objects.filter(session__in=sessions).exclude(status=Status.WITHDRAWN)
-    for pk, session_id in rows.order_by(*SlotRequest._meta.ordering).values_list("pk", "session_id"):
-        counts[session_id] = counts.get(session_id, 0) + 1
-        places[pk] = counts[session_id]
+    found = high_level.places(sessions) if sessions else {}
     for request in requests:
-        if request.pk in places:
-            request.place = places[request.pk]
-            request.active_count = counts[request.session_id]
+        if request.pk in found:
+            request.place, request.active_count = found[request.pk]
 
 
 def _page(request, invitation, route, *, new_form=None, bound=None, error=None, status=200):
