@@ -5,11 +5,11 @@ were returned, for as long as they stay returned; a returned request has no dead
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.lifecycle.models import SubmissionState
-from wsis_portal.reminders.registry import Candidate, Rule, register
+from wsis_portal.reminders.registry import Rule, owner_candidate, register, with_owner
 
 from .models import Consultation, Contribution, WorkshopRequest
 
-OWNER_FIELDS = ("pk", "title", "language", "consultation", "owner__email", "owner__preferred_language")
+FIELDS = ("pk", "title", "language", "consultation")
 
 
 def draft_contributions(now, pks=None):
@@ -20,22 +20,22 @@ def draft_contributions(now, pks=None):
             continue
         drafts = Contribution.objects.filter(
             consultation=consultation, state=SubmissionState.DRAFT, owner__isnull=False
-        ).select_related("owner")
+        )
         if pks is not None:
             drafts = drafts.filter(pk__in=pks)
-        for item in drafts.only(*OWNER_FIELDS):
-            yield Candidate(item, item.owner.email, item.owner.preferred_language, phase.closes_at)
+        for item in with_owner(drafts, *FIELDS):
+            yield owner_candidate(item, phase.closes_at)
 
 
 def returned_workshop_requests(now, pks=None):
     """Owners of workshop requests returned for changes and not sent again; counted from the return."""
     returned = WorkshopRequest.objects.filter(
         state=SubmissionState.RETURNED, owner__isnull=False, decided_at__isnull=False
-    ).select_related("owner")
+    )
     if pks is not None:
         returned = returned.filter(pk__in=pks)
-    for item in returned.only(*OWNER_FIELDS, "decided_at"):
-        yield Candidate(item, item.owner.email, item.owner.preferred_language, item.decided_at)
+    for item in with_owner(returned, *FIELDS, "decided_at"):
+        yield owner_candidate(item, item.decided_at)
 
 
 register(

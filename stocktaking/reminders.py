@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.editions.cache import current_edition
 from wsis_portal.editions.models import Process
 from wsis_portal.lifecycle.models import SubmissionState
-from wsis_portal.reminders.registry import Candidate, Rule, register
+from wsis_portal.reminders.registry import Rule, owner_candidate, register, with_owner
 
 from .models import Entry
 from .services import SUBMISSION_PHASE
@@ -26,11 +26,11 @@ def draft_entries(now, pks=None):
     )
     if phase is None or phase.closes_at <= now:
         return
-    drafts = Entry.objects.filter(state=SubmissionState.DRAFT, owner__isnull=False).select_related("owner")
+    drafts = Entry.objects.filter(state=SubmissionState.DRAFT, owner__isnull=False)
     if pks is not None:
         drafts = drafts.filter(pk__in=pks)
-    for entry in drafts.only("pk", "title", "language", "owner__email", "owner__preferred_language"):
-        yield Candidate(entry, entry.owner.email, entry.owner.preferred_language, phase.closes_at)
+    for entry in with_owner(drafts, "pk", "title", "language"):
+        yield owner_candidate(entry, phase.closes_at)
 
 
 register(

@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 XLSX_SPOOL = 20 * 1024 * 1024  # above this a workbook being written goes to a temporary file
+# A spreadsheet opening a CSV file reads a cell starting with one of these as a formula ("CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Echo:
@@ -28,12 +30,23 @@ def cell(value):
     return "" if value is None else value
 
 
+def looks_like_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_cell(value):
+    """A CSV cell: text a spreadsheet would run as a formula gets a leading apostrophe, which spreadsheets
+    read as "this is text" (OWASP's advice); numbers, even negative ones, stay numbers."""
+    value = cell(value)
+    return f"'{value}" if looks_like_formula(value) else value
+
+
 def csv_lines(header, rows):
     """The lines of a CSV file: ``header`` then each of ``rows`` (sequences of values), as they come."""
     writer = csv.writer(Echo())
     yield "\ufeff" + writer.writerow(header)  # the BOM lets spreadsheets read Arabic as UTF-8
     for row in rows:
-        yield writer.writerow([cell(value) for value in row])
+        yield writer.writerow([csv_cell(value) for value in row])
 
 
 def streamed(lines, filename, content_type):
@@ -49,11 +62,13 @@ def csv_response(header, rows, filename):
 
 
 def _text_cell(sheet, value):
-    """A cell whose text stays text: openpyxl would store "=…" typed by a submitter as a formula."""
+    """A cell whose text stays text: openpyxl would store "=…" typed by a submitter as a formula. Text that
+    looks like one is also marked "quote prefix", so it stays text when someone edits the cell."""
     value = cell(value)
     written = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         written.data_type = "s"
+        written.quotePrefix = looks_like_formula(value)
     return written
 
 

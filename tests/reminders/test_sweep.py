@@ -77,7 +77,37 @@ def test_an_english_mail_is_left_to_right_with_the_geneva_deadline(draft):
     services.sweep()
     mail = OutboundMail.objects.get()
     assert '<html lang="en" dir="ltr">' in mail.html_body
-    assert "until 20 March 2026, 23:59 (Geneva time)" in mail.body
+    assert "until 20 March 2026, 23:59 CET (Geneva time)" in mail.body
+    assert "In your time zone" not in mail.body
+
+
+def test_the_mail_also_gives_the_deadline_in_the_recipient_time_zone(draft, owner):
+    owner.time_zone = "America/New_York"
+    owner.save()
+    services.sweep()
+    mail = OutboundMail.objects.get()
+    # 23:59 in Geneva (CET, winter time still) is 18:59 in New York, already on summer time (EDT).
+    assert "until 20 March 2026, 23:59 CET (Geneva time)" in mail.body
+    assert "In your time zone (" in mail.body
+    assert "20 March 2026, 18:59 EDT." in mail.body
+    assert "<bdi>20 March 2026, 18:59 EDT</bdi>" in mail.html_body
+
+
+def test_a_recipient_in_geneva_time_gets_the_deadline_once(draft, owner):
+    owner.time_zone = "Europe/Zurich"
+    owner.save()
+    services.sweep()
+    assert "In your time zone" not in OutboundMail.objects.get().body
+
+
+def test_the_arabic_mail_gives_the_local_deadline_in_arabic(draft, owner):
+    owner.preferred_language = "ar"
+    owner.time_zone = "Asia/Riyadh"
+    owner.save()
+    services.sweep()
+    mail = OutboundMail.objects.get()
+    assert "بتوقيتك المحلي" in mail.body
+    assert "21 مارس 2026" in mail.body  # 23:59 in Geneva is already 01:59 the next day in Riyadh
 
 
 def test_a_paused_rule_sends_nothing_until_it_is_resumed(draft):

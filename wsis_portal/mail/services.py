@@ -31,12 +31,13 @@ def claim(mail_id) -> bool:
     )
 
 
-def deliver(mail_id) -> bool:
+def deliver(mail_id, connection=None) -> bool:
     """Deliver one claimed-or-queued message through the real backend. Returns True when it was sent now.
 
     A message already sent, being sent by someone else, or gone is left alone, so calling this twice is
     harmless. A failure puts the message back in the queue until ``OUTBOX_MAX_ATTEMPTS``, then marks it
-    failed.
+    failed. ``connection`` is an open delivery backend to reuse (``deliver_many``); by default each
+    message opens its own.
     """
     if not claim(mail_id):
         return False
@@ -50,7 +51,7 @@ def deliver(mail_id) -> bool:
         bcc=mail.bcc,
         reply_to=mail.reply_to,
         headers=mail.headers,
-        connection=get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False),
+        connection=connection or get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False),
     )
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
@@ -64,11 +65,27 @@ def deliver(mail_id) -> bool:
             else OutboundMail.Status.QUEUED
         )
         OutboundMail.objects.filter(pk=mail_id).update(status=status, last_error=str(error)[:2000])
+        if connection is not None:
+            connection.close()  # the next message opens a fresh one rather than reuse a broken one
         return False
     OutboundMail.objects.filter(pk=mail_id).update(
         status=OutboundMail.Status.SENT, sent_at=timezone.now(), last_error=""
     )
     return True
+
+
+def deliver_many(mail_ids) -> int:
+    """``deliver`` each of ``mail_ids`` over one connection to the mail server; each message is claimed
+    on its own, so a repeated or overlapping call sends none twice. Returns how many were sent now."""
+    connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
+    try:
+        connection.open()
+    except Exception as error:  # each message then tries on its own and records why it failed
+        log.warning("Could not connect to deliver outgoing mail: %s", error)
+    try:
+        return sum(deliver(mail_id, connection) for mail_id in mail_ids)
+    finally:
+        connection.close()
 
 
 def requeue_stale(now=None):

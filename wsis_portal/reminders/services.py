@@ -2,13 +2,15 @@
 
 Exactly once, step by step:
 
-- due reminders are inserted with ``bulk_create(ignore_conflicts=True)`` against the unique key (rule,
+- due reminders are inserted with ``INSERT … ON CONFLICT DO NOTHING`` against the unique key (rule,
   object, recipient, offset): two beats or two concurrent sweeps insert each reminder once;
 - pending rows are claimed by a conditional UPDATE (``FOR UPDATE SKIP LOCKED`` on PostgreSQL) that stamps
   them with a claim token: two sweeps never claim the same row;
 - the mails of a claimed batch are put in the outbox and the rows marked sent in ONE transaction that holds
   the rows' locks: a crash leaves them claimed and unsent, and the stale-claim reset (which waits for those
-  locks) puts them back to pending, so they are sent again later and never twice.
+  locks) puts them back to pending, so they are sent again later and never twice. The outbox rows of a
+  batch are inserted together and delivered by a few tasks of many mails each; delivery claims each mail
+  alone, so a repeated task sends none twice.
 """
 
 import uuid
@@ -20,11 +22,14 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import pgettext
 
 from wsis_portal.editions.schedule import GENEVA
+from wsis_portal.editions.templatetags.deadlines import zone_label
+from wsis_portal.timezones import zone_or_none
 
 from . import registry
 from .models import ReminderDelivery, ReminderOptOut, ReminderRule
@@ -92,7 +97,7 @@ def _due(rule, now, pks=None):
     opted_out = set()
     if rule.optional:
         opted_out = set(ReminderOptOut.objects.filter(rule=rule.key).values_list("email", flat=True))
-    due, offsets = {}, {}
+    due, offsets, content_types = {}, {}, {}
     for candidate in rule.candidates(now, pks):
         email = (candidate.email or "").strip().lower()
         if not email or email in opted_out:
@@ -101,38 +106,85 @@ def _due(rule, now, pks=None):
             offsets[candidate.anchor] = rule.due_offset(candidate.anchor, now)
         offset = offsets[candidate.anchor]
         if offset is not None:
-            content_type = ContentType.objects.get_for_model(candidate.obj)
-            due[(content_type.pk, candidate.obj.pk, email)] = (candidate, offset)
+            model = type(candidate.obj)
+            if model not in content_types:
+                content_types[model] = ContentType.objects.get_for_model(model).pk
+            due[(content_types[model], candidate.obj.pk, email)] = (candidate, offset)
     return due
 
 
-def _record(rule, due):
+# The columns a sweep fills in; every other column of a new delivery row takes its default.
+RECORDED = ("rule", "content_type", "object_id", "recipient", "language", "offset", "anchor", "due_at")
+
+
+def _record(rule, due, now):
     """Insert the due reminders not recorded yet; a concurrent sweep's rows are skipped by the unique key."""
+    if not due:
+        return
+    offsets = {offset for _candidate, offset in due.values()}
     recorded = set(
-        ReminderDelivery.objects.filter(rule=rule.key).values_list(
+        ReminderDelivery.objects.filter(rule=rule.key, offset__in=offsets).values_list(
             "content_type_id", "object_id", "recipient", "offset"
         )
     )
-    send_at = {}
+    instant = ReminderDelivery._meta.get_field("due_at")
+    instants = {}  # most rows share a deadline: compute and adapt its instants once
     rows = []
     for (content_type_id, object_id, email), (candidate, offset) in due.items():
         if (content_type_id, object_id, email, offset) in recorded:
             continue
-        if (candidate.anchor, offset) not in send_at:
-            send_at[candidate.anchor, offset] = rule.send_at(candidate.anchor, offset)
+        if (candidate.anchor, offset) not in instants:
+            instants[candidate.anchor, offset] = (
+                instant.get_db_prep_save(candidate.anchor, connection),
+                instant.get_db_prep_save(rule.send_at(candidate.anchor, offset), connection),
+            )
+        language = candidate.language or settings.LANGUAGE_CODE
         rows.append(
-            ReminderDelivery(
-                rule=rule.key,
-                content_type_id=content_type_id,
-                object_id=object_id,
-                recipient=email,
-                language=candidate.language or settings.LANGUAGE_CODE,
-                offset=offset,
-                anchor=candidate.anchor,
-                due_at=send_at[candidate.anchor, offset],
+            (
+                rule.key,
+                content_type_id,
+                object_id,
+                email,
+                language,
+                offset,
+                *instants[candidate.anchor, offset],
             )
         )
-    ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    _insert_new(rows, now)
+
+
+def _insert_new(rows, now):
+    """``INSERT … ON CONFLICT DO NOTHING`` of ``rows`` (tuples of the ``RECORDED`` columns, adapted for
+    the database), the other columns at their defaults and ``created_at`` at ``now``.
+
+    Written in SQL because ``bulk_create`` spends longer preparing 100,000 rows in Python than the
+    database takes to insert them. The rows go in key order, so two sweeps inserting the same keys wait
+    for each other instead of deadlocking; each statement commits on its own.
+    """
+    if not rows:
+        return
+    meta = ReminderDelivery._meta
+    others = [field for field in meta.concrete_fields if not field.primary_key and field.name not in RECORDED]
+    defaults = tuple(
+        field.get_db_prep_save(
+            now if getattr(field, "auto_now_add", False) else field.get_default(), connection
+        )
+        for field in others
+    )
+    quote = connection.ops.quote_name
+    columns = [meta.get_field(name).column for name in RECORDED] + [field.column for field in others]
+    placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    per_statement = min(1000, (connection.features.max_query_params or 65535) // len(columns))
+    rows.sort(key=lambda row: (row[1], row[2], row[3], row[5]))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            cursor.execute(
+                # Only names from the model's metadata are written into the statement; values are parameters.
+                f"INSERT INTO {quote(meta.db_table)} ({', '.join(map(quote, columns))}) "  # noqa: S608
+                f"VALUES {', '.join([placeholders] * len(chunk))} ON CONFLICT DO NOTHING",
+                [value for row in chunk for value in (*row, *defaults)],
+            )
 
 
 def _claim(rule_key, now):
@@ -152,65 +204,138 @@ def _claim(rule_key, now):
     return token
 
 
-def _message(rule, candidate, row):
-    """The reminder mail in the recipient's language: plain text plus HTML with ``lang`` and ``dir``."""
-    context = {
-        "item": candidate.obj,
-        "anchor": candidate.anchor,
-        "offset": row.offset,
-        "portal_url": settings.PORTAL_URL,
-        **candidate.context,
+def shown_deadline(anchor, time_zone=""):
+    """``anchor`` as a reminder writes it, in the active language: ``geneva`` in Geneva time with the
+    zone's abbreviation (“20 March 2026, 23:59 CET”) and, when ``time_zone`` names another known zone,
+    ``local`` in that zone with its abbreviation and ``zone`` its name (“New York”); both empty else."""
+    written = pgettext("date and time of a deadline", "j F Y, H:i")
+    geneva = anchor.astimezone(GENEVA)
+    shown = {
+        "geneva": f"{dateformat.format(geneva, written)} {geneva.strftime('%Z')}",
+        "local": "",
+        "zone": "",
     }
-    with translation.override(row.language), timezone.override(GENEVA):
-        if rule.optional:
-            path = reverse("reminders:opt_out", args=[opt_out_token(row.recipient, rule.key)])
-            context["opt_out_url"] = f"{settings.PORTAL_URL}{path}"
-        context["language"] = translation.get_language()
-        context["direction"] = "rtl" if translation.get_language_bidi() else "ltr"
-        subject = " ".join(render_to_string(f"{rule.template}_subject.txt", context).split())
-        text = render_to_string(f"{rule.template}_message.txt", context)
-        html = render_to_string(f"{rule.template}_message.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [row.recipient])
-    message.attach_alternative(html, "text/html")
-    return message
+    zone = zone_or_none(time_zone)
+    if zone is not None and zone.key != GENEVA.key:
+        local = anchor.astimezone(zone)
+        shown["local"] = f"{dateformat.format(local, written)} {local.strftime('%Z')}"
+        shown["zone"] = zone_label(zone)
+    return shown
+
+
+class _Mails:
+    """Writes the reminder mails of one rule, in the active language, for one batch: each template is
+    loaded once, and what mails share (the opt-out path, a deadline as written in a zone) is computed
+    once per language."""
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.templates = {}
+        self.shared = {}
+
+    def template(self, suffix):
+        if suffix not in self.templates:
+            self.templates[suffix] = get_template(f"{self.rule.template}{suffix}")
+        return self.templates[suffix]
+
+    def once(self, key, compute):
+        key = (translation.get_language(), *key)
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
+
+    def opt_out_url(self, email):
+        # reverse() costs more than rendering the subject; the paths differ only by their token.
+        head, _zero, tail = self.once(
+            ("opt-out",), lambda: reverse("reminders:opt_out", args=["0"]).rpartition("0")
+        )
+        return f"{settings.PORTAL_URL}{head}{opt_out_token(email, self.rule.key)}{tail}"
+
+    def message(self, candidate, row):
+        """The mail of ``row`` in the active language: plain text plus HTML with ``lang`` and ``dir``.
+
+        Templates get ``item`` (the object), ``anchor`` (the deadline or event), ``deadline`` (the anchor
+        as ``shown_deadline`` writes it in the recipient's zone), ``offset``, ``portal_url``,
+        ``language``, ``direction``, ``opt_out_url`` for optional rules, and the candidate's context.
+        """
+        context = {
+            "item": candidate.obj,
+            "anchor": candidate.anchor,
+            "deadline": self.once(
+                ("deadline", candidate.anchor, candidate.time_zone),
+                lambda: shown_deadline(candidate.anchor, candidate.time_zone),
+            ),
+            "offset": row.offset,
+            "portal_url": settings.PORTAL_URL,
+            "language": translation.get_language(),
+            "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            **candidate.context,
+        }
+        if self.rule.optional:
+            context["opt_out_url"] = self.opt_out_url(row.recipient)
+        subject = " ".join(self.template("_subject.txt").render(context).split())
+        message = EmailMultiAlternatives(
+            subject,
+            self.template("_message.txt").render(context),
+            settings.DEFAULT_FROM_EMAIL,
+            [row.recipient],
+        )
+        message.attach_alternative(self.template("_message.html").render(context), "text/html")
+        return message
 
 
 def send_batch(rule_key, token, now=None) -> dict:
     """Send the reminders claimed under ``token`` that still apply at ``now``, once: the outbox rows and
-    the "sent" marks are written in one transaction holding the rows' locks. Returns the counts."""
+    the "sent" marks are written in one transaction holding the rows' locks. Returns the counts.
+
+    The mails are written language by language and put in the outbox together (one INSERT per few
+    hundred mails, one delivery task per ``DELIVERY_CHUNK``); a mail whose template fails to render
+    fails that reminder alone."""
     now = now or timezone.now()
     counts = {"sent": 0, "failed": 0, "cancelled": 0}
     rule = registry.get(rule_key)
-    outbox = get_connection()
     with transaction.atomic():
         rows = list(
-            ReminderDelivery.objects.select_for_update().filter(claim_token=token, status=Status.CLAIMED)
+            ReminderDelivery.objects.select_for_update()
+            .filter(claim_token=token, status=Status.CLAIMED)
+            .only("pk", "content_type", "object_id", "recipient", "language", "offset")
         )
         if not rows:
             return counts
         due = _due(rule, now, [row.object_id for row in rows]) if rule else {}
-        sent, cancelled = [], []
+        by_language, cancelled = {}, []
         for row in rows:
             found = due.get((row.content_type_id, row.object_id, row.recipient))
             if found is None:
                 cancelled.append(row.pk)
-                continue
-            try:
-                message = _message(rule, found[0], row)
-            except Exception as error:  # a broken template fails this reminder, not the batch
-                ReminderDelivery.objects.filter(pk=row.pk).update(
-                    status=Status.FAILED, error=str(error)[:2000]
-                )
-                counts["failed"] += 1
-                continue
-            with translation.override(row.language):
-                outbox.send_messages([message])
-            sent.append(row.pk)
+            else:
+                by_language.setdefault(row.language, []).append((row, found[0]))
+        sent, failed = _put_in_outbox(rule, by_language)
+        for pk, error in failed.items():
+            ReminderDelivery.objects.filter(pk=pk).update(status=Status.FAILED, error=error)
         ReminderDelivery.objects.filter(pk__in=sent).update(status=Status.SENT, sent_at=now, error="")
         ReminderDelivery.objects.filter(pk__in=cancelled).update(status=Status.CANCELLED)
-    counts["sent"] += len(sent)
-    counts["cancelled"] += len(cancelled)
-    return counts
+    return {"sent": len(sent), "failed": len(failed), "cancelled": len(cancelled)}
+
+
+def _put_in_outbox(rule, by_language):
+    """Write the mails of ``by_language`` (``{language: [(row, candidate)]}``) and put each language's in
+    the outbox at once. Returns the ids of the rows sent and ``{id: error}`` of those that failed."""
+    outbox = get_connection()
+    mails = _Mails(rule)
+    sent, failed = [], {}
+    for language, group in by_language.items():
+        messages = []
+        with translation.override(language), timezone.override(GENEVA):
+            for row, candidate in group:
+                try:
+                    messages.append(mails.message(candidate, row))
+                except Exception as error:  # a broken template fails this reminder, not the batch
+                    failed[row.pk] = str(error)[:2000]
+                else:
+                    sent.append(row.pk)
+            outbox.send_messages(messages)
+    return sent, failed
 
 
 def sweep(now=None, dispatch=None) -> dict:
@@ -229,7 +354,7 @@ def sweep(now=None, dispatch=None) -> dict:
     for rule in registry.rules():
         if rule.key in paused:
             continue
-        _record(rule, _due(rule, now))
+        _record(rule, _due(rule, now), now)
         while token := _claim(rule.key, now):
             counts["batches"] += 1
             if dispatch is not None:
