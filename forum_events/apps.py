@@ -7,7 +7,10 @@ class ForumEventsConfig(AppConfig):
     verbose_name = _("Forum agenda")
 
     def ready(self):
-        from . import reminders  # noqa: F401 - registers the high-level track's reminder rules
+        from . import (
+            letters,  # noqa: F401 - registers the ministers as an audience of letters
+            reminders,  # noqa: F401 - registers the high-level track's reminder rules
+        )
         from .participation import register
 
         register()

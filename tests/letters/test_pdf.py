@@ -3,9 +3,11 @@ with the reference whole, rendered once however often the task runs."""
 
 import re
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from tests.factories import SecretariatFactory
 from wsis_portal.letters import pdf, services
@@ -126,3 +128,23 @@ def test_eastern_digits_for_arabic_dates_and_page_numbers(settings):
     assert text.endswith("الأمينة العامة ١/١")
     assert "CL-26/001" in text
     assert text_of(pdf.render(letter, "en")).endswith("Secretary-General 1/1")
+
+
+def test_a_letter_issued_while_the_broker_is_down_is_kept_and_rendered_once_it_is_back(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    letter = CircularLetterFactory()
+    monkeypatch.setattr(render_letter_pdf, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.issue(letter, SecretariatFactory())  # no error reaches the secretariat
+    assert set(LetterPDF.objects.filter(letter=letter).values_list("status", flat=True)) == {"pending"}
+    assert services.stale_pdfs() == []  # its task may still be on its way
+    monkeypatch.undo()
+    later = timezone.now() + timedelta(minutes=2)
+    assert sorted(services.stale_pdfs(later)) == [(letter.pk, "ar"), (letter.pk, "en")]
+    for letter_id, language in services.stale_pdfs(later):
+        render_letter_pdf.delay(letter_id, language)
+    assert set(LetterPDF.objects.filter(letter=letter).values_list("status", flat=True)) == {"done"}

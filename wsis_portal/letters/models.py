@@ -156,3 +156,87 @@ class LetterPDF(models.Model):
 
     def __str__(self):
         return f"{self.letter.reference} ({self.language})"
+
+
+class LetterBatch(models.Model):
+    """The personalised copies of one issued letter for one audience (one per recipient), made by workers
+    in parallel chunks and collected in one ZIP. Its progress is counted from its copies, never stored."""
+
+    class Archive(models.TextChoices):
+        WAITING = "waiting", _("Waiting for the letters")
+        BUILDING = "building", _("Being built")
+        READY = "ready", _("Ready")
+
+    letter = models.ForeignKey(
+        CircularLetter, verbose_name=_("letter"), on_delete=models.PROTECT, related_name="batches"
+    )
+    audience = models.CharField(_("addressees"), max_length=40)
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    prepared_at = models.DateTimeField(_("recipients listed at"), null=True, blank=True)
+    preparation_error = models.TextField(_("error"), blank=True)
+    archive = models.FileField(_("ZIP of the letters"), upload_to="letters/batches/%Y/", blank=True)
+    archive_status = models.CharField(
+        _("ZIP"), max_length=10, choices=Archive.choices, default=Archive.WAITING
+    )
+    archive_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("personalised letters")
+        verbose_name_plural = _("personalised letters")
+        ordering = ["-created_at"]
+        constraints = [
+            # A letter is personalised once for an audience; a failed copy is retried, never the batch.
+            models.UniqueConstraint(fields=["letter", "audience"], name="one_batch_per_letter_audience")
+        ]
+
+    def __str__(self):
+        from .audiences import get
+
+        audience = get(self.audience)
+        return f"{self.letter.reference} · {audience.label if audience else self.audience}"
+
+
+class PersonalLetter(models.Model):
+    """One recipient's copy of a letter, rendered once by a worker that claims it first."""
+
+    Status = LetterPDF.Status
+
+    batch = models.ForeignKey(
+        LetterBatch, verbose_name=_("batch"), on_delete=models.CASCADE, related_name="copies"
+    )
+    recipient_key = models.CharField(_("recipient"), max_length=40)
+    recipient_label = models.CharField(_("recipient"), max_length=200)
+    language = models.CharField(_("language"), max_length=5)
+    # What the audience issued once for this copy (a secret link): kept so a retried copy says the same.
+    kept = models.JSONField(default=dict, editable=False)
+    file = models.FileField(_("file"), upload_to="letters/personal/%Y/", blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(_("reason of the failure"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personalised letter")
+        verbose_name_plural = _("personalised letters")
+        ordering = ["batch", "recipient_label"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "recipient_key"], name="one_copy_per_recipient")
+        ]
+        indexes = [models.Index(fields=["batch", "status"], name="personal_letter_status")]
+
+    def __str__(self):
+        return f"{self.batch.letter.reference} · {self.recipient_label}"
+
+    @property
+    def filename(self) -> str:
+        reference = self.batch.letter.reference.replace("/", "-").replace(" ", "-")
+        return f"{reference}-{self.recipient_key}-{self.language}.pdf"

@@ -46,8 +46,9 @@ def render_body(text) -> str:
     return mark_safe("\n".join(blocks))  # noqa: S308 - every piece of text above was escaped
 
 
-def letter_context(letter, language):
-    """What the letter template shows, computed under the letter's language."""
+def letter_context(letter, language, personal=None):
+    """What the letter template shows, computed under the letter's language; ``personal`` is one
+    recipient's addressee block, salutation, closing and link (see ``audiences.Audience``)."""
     eastern = language == "ar" and settings.LETTERS_EASTERN_DIGITS
     date = formats.date_format(letter.date, "j F Y")
     return {
@@ -59,16 +60,19 @@ def letter_context(letter, language):
         "body": render_body(letter.body),
         "page_counter_style": "arabic-indic" if eastern else "decimal",
         "font_dir": "/usr/share/fonts/opentype/fonts-hosny-amiri",
+        "personal": personal,
     }
 
 
-def render_html(letter, language) -> str:
+def render_html(letter, language, personal=None) -> str:
     with translation.override(language):
-        return render_to_string("letters/letter_pdf.html", letter_context(letter, language))
+        return render_to_string("letters/letter_pdf.html", letter_context(letter, language, personal))
 
 
-def render(letter, language) -> bytes:
-    """The letter as PDF bytes in ``language`` (A4, letterhead, page numbers)."""
+def render(letter, language, personal=None) -> bytes:
+    """The letter as PDF bytes in ``language`` (A4, letterhead, page numbers), addressed to one recipient
+    when ``personal`` is given."""
     from weasyprint import HTML  # imported here: loading it costs a second, only workers need it
 
-    return HTML(string=render_html(letter, language), base_url=str(settings.BASE_DIR)).write_pdf()
+    html = render_html(letter, language, personal)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

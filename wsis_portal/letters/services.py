@@ -18,6 +18,7 @@ from .models import CircularLetter, LetterFrozen, LetterPDF
 
 State = CircularLetter.State
 PDF_STALE_AFTER = timedelta(minutes=10)  # a rendering older than this died with its worker
+PDF_LOST_AFTER = timedelta(minutes=1)  # a PDF waiting longer than this lost its task (the broker was down)
 
 
 def languages():
@@ -40,7 +41,10 @@ def issue(letter, by):
         record(by, AuditEntry.Action.CHANGED, letter, {"state": (State.DRAFT, State.ISSUED)}, note="issued")
         for language in languages():
             LetterPDF.objects.get_or_create(letter=letter, language=language)
-            transaction.on_commit(lambda language=language: render_letter_pdf.delay(letter.pk, language))
+            # robust: with the broker down the letter is still issued; requeue_stale_work renders it later.
+            transaction.on_commit(
+                lambda language=language: render_letter_pdf.delay(letter.pk, language), robust=True
+            )
     return letter
 
 
@@ -107,14 +111,15 @@ def render_pdf(letter_id, language) -> bool:
     return True
 
 
-def stale_pdfs():
-    """The PDFs still waiting, or whose rendering went stale: a periodic job queues them again."""
-    stale = timezone.now() - PDF_STALE_AFTER
+def stale_pdfs(now=None):
+    """The PDFs still waiting after a minute (their task was lost, for example while the broker was down),
+    or whose rendering went stale: a periodic job queues them again."""
+    now = now or timezone.now()
     return list(
         LetterPDF.objects.filter(letter__state=State.ISSUED)
         .filter(
-            Q(status=LetterPDF.Status.PENDING, created_at__lt=stale)
-            | Q(status=LetterPDF.Status.RENDERING, claimed_at__lt=stale)
+            Q(status=LetterPDF.Status.PENDING, created_at__lt=now - PDF_LOST_AFTER)
+            | Q(status=LetterPDF.Status.RENDERING, claimed_at__lt=now - PDF_STALE_AFTER)
         )
         .values_list("letter_id", "language")
     )

@@ -35,7 +35,13 @@ SECRETARIAT_PERMISSIONS = {
         "speaker": ("view",),
         "facilitatornomination": ("view", "change"),
     },
-    "letters": {"circularletter": ("view", "add", "change", "delete"), "letterpdf": ("view",)},
+    "letters": {
+        "circularletter": ("view", "add", "change", "delete"),
+        "letterpdf": ("view",),
+        # add: start personalising a letter; change: retry a failed copy.
+        "letterbatch": ("view", "add"),
+        "personalletter": ("view",),
+    },
     "reminders": {
         "reminderdelivery": ("view", "change"),
         "reminderrule": ("view", "change"),

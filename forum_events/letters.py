@@ -1,0 +1,103 @@
+"""The ministers of the Member States invited to an edition's high-level track, as an audience of
+personalised circular letters: each copy names the minister with the right form of address and carries the
+Member State's own invitation link, issued when the batch starts (any earlier link stops working)."""
+
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.letters.audiences import Audience, PersonalisationError, Recipient, register
+from wsis_portal.stakeholders.models import MemberState
+
+from .high_level import invitation_link, issue_invitation
+from .models import Invitation
+
+Gender = MemberState.Gender
+
+
+def recipients(letter, by):
+    """One copy per Member State invited to the letter's edition, in its invitation's language, each with a
+    new invitation link (mailed to its protocol office as well)."""
+    if letter.edition_id is None:
+        raise ValidationError(
+            _("Link the letter to a Forum edition: its ministers are those invited to its high-level track.")
+        )
+    invited = Invitation.objects.filter(edition=letter.edition).select_related("member_state")
+    found = []
+    for invitation in sorted(invited, key=lambda invitation: invitation.member_state.country.code):
+        state = invitation.member_state
+        invitation, token = issue_invitation(letter.edition, state, by)
+        link = invitation_link(invitation, token, invitation.language)
+        found.append(Recipient(state.country.code, str(state), invitation.language, {"link": link}))
+    if not found:
+        raise ValidationError(_("No Member State is invited to the high-level track of this edition yet."))
+    return found
+
+
+def _in(state, field, language):
+    """``field`` of ``state`` in ``language``, else in the other language of the portal."""
+    other = "en" if language == "ar" else "ar"
+    return getattr(state, f"{field}_{language}", "") or getattr(state, f"{field}_{other}", "") or ""
+
+
+def forms_of_address(gender):
+    """The form of address, the salutation and the closing formula for a minister, in the active language:
+    Arabic distinguishes a man (صاحب المعالي) from a woman (صاحبة المعالي)."""
+    if gender == Gender.WOMAN:
+        return (
+            pgettext("minister who is a woman", "Her Excellency"),
+            pgettext("minister who is a woman", "Excellency,"),
+            pgettext(
+                "minister who is a woman",
+                "Please accept, Excellency, the assurances of my highest consideration.",
+            ),
+        )
+    if gender == Gender.MAN:
+        return (
+            pgettext("minister who is a man", "His Excellency"),
+            pgettext("minister who is a man", "Excellency,"),
+            pgettext(
+                "minister who is a man",
+                "Please accept, Excellency, the assurances of my highest consideration.",
+            ),
+        )
+    return (
+        pgettext("minister whose form of address is not recorded", "Excellency"),
+        pgettext("minister whose form of address is not recorded", "Excellency,"),
+        pgettext(
+            "minister whose form of address is not recorded",
+            "Please accept, Excellency, the assurances of my highest consideration.",
+        ),
+    )
+
+
+def personalise(key, kept, language):
+    state = MemberState.objects.filter(country=key).first()
+    if state is None:
+        raise PersonalisationError(gettext("This Member State is no longer known to the portal."))
+    name = _in(state, "minister_name", language)
+    if not name:
+        raise PersonalisationError(
+            gettext("No minister's name is recorded for %(state)s: add it to the Member State, then retry.")
+            % {"state": state}
+        )
+    with translation.override(language):
+        form, salutation, closing = forms_of_address(state.minister_gender)
+        address = [
+            f"{form} {name}",
+            _in(state, "minister_title", language),
+            _in(state, "ministry_name", language),
+        ]
+        return {
+            "address": [line for line in [*address, str(state.country.name)] if line],
+            "salutation": salutation,
+            "closing": closing,
+            "link": kept.get("link", ""),
+            "link_intro": gettext(
+                "Your Member State's own link to confirm the invitation and request a speaking slot:"
+            ),
+        }
+
+
+register(Audience("ministers", _("Ministers of the invited Member States"), recipients, personalise))
