@@ -73,7 +73,9 @@ def prepare(batch_id) -> list[list[int]]:
     to render; an empty list when it was prepared already or cannot be."""
     with transaction.atomic():
         batch = (
-            LetterBatch.objects.select_for_update().select_related("letter", "created_by").get(pk=batch_id)
+            LetterBatch.objects.select_for_update(of=("self",))
+            .select_related("letter", "created_by")
+            .get(pk=batch_id)
         )
         if batch.prepared_at is not None:
             return []
