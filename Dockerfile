@@ -24,7 +24,7 @@ RUN pip install --no-deps -e .
 RUN python manage.py compilemessages --ignore .venv -v 0 \
     && PORTAL_ENV=production SECRET_KEY=collectstatic-only-not-a-secret ALLOWED_HOSTS=localhost \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 python manage.py collectstatic --noinput -v 0 \
-    && mkdir -p /app/media /app/var/beat && chown -R wsis:wsis /app/media /app/var
+    && mkdir -p /app/media /app/private /app/var/beat && chown -R wsis:wsis /app/media /app/private /app/var
 
 USER wsis
 EXPOSE 8000

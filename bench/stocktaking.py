@@ -383,11 +383,10 @@ def serve(query):
     from stocktaking.presentation import facet_options, result_rows
 
     params = search.SearchParams.from_query(query)
-    count = search.total(params)
+    count, counts = search.figures(params)
     pages = max(1, math.ceil(count / search.PAGE_SIZE))
     if params.page > pages:
         return None
-    counts = search.facet_counts(params)
     return {
         "count": count,
         "results": result_rows(search.page_of_results(params)),
@@ -442,7 +441,7 @@ def measure_search(queries):
 
 def statement_name(sql):
     if sql.startswith("WITH candidates"):
-        return "facet counts (one statement)"
+        return "total and facet counts (one statement)"
     if sql.startswith("SELECT COUNT(*)"):
         return "total"
     table = sql.split(" FROM ", 1)[1].split()[0].strip('"')

@@ -105,6 +105,7 @@ class Entry(Submission):
     search_body = models.TextField(default="", editable=False)
     # One token per facet value ("f2x5": SDG with id 5), so that PostgreSQL finds an entry by its text and
     # facets in one exact GIN lookup (stocktaking.search); text terms can never look like these tokens.
+    # On PostgreSQL a trigger also copies them into arrays of values, which the facet counts read (0007).
     search_tags = models.TextField(default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 

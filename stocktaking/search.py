@@ -7,6 +7,7 @@ the API all read their filters through ``SearchParams`` and apply them here, so 
 """
 
 import hashlib
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,7 +16,17 @@ from urllib.parse import urlencode
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.db import connection, connections
-from django.db.models import Exists, ForeignKey, IntegerField, OuterRef, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    ForeignKey,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -29,6 +40,8 @@ PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 CACHE_SECONDS = 600
 VERSION_KEY = "stocktaking:search-version"
+# Long columns a list of results never shows: left in the database.
+UNSHOWN = ("description", "review_comment", "search_title", "search_body", "search_tags", "search_vector")
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,8 @@ class Facet:
     column: str
     # The reference data the URL values name (codes, numbers), when they are not stored as they are.
     choices: Callable | None = None
+    # PostgreSQL: the entry's array column holding a linked facet's values (migration 0007).
+    array: str | None = None
 
     def tag(self, value) -> str:
         """The token an entry's ``search_tags`` holds for ``value``: "f2x5" for the SDG with id 5.
@@ -81,18 +96,25 @@ class Facet:
         linked = self.link.objects.filter(entry_id=OuterRef("pk"), **{f"{self.column}__in": values})
         return queryset.filter(Exists(linked))
 
+    @property
+    def is_number(self) -> bool:
+        """Whether the facet's database values are numbers (ids, years), else text (codes)."""
+        model = self.link or Entry
+        field = next(field for field in model._meta.concrete_fields if field.column == self.column)
+        return isinstance(field, IntegerField | ForeignKey)
+
     def counted(self, position, conditions, quote):
-        """SQL counting the rows of ``candidates`` (see ``_counts``) that meet all ``conditions``, by value
-        of this facet: rows of (``position``, the value if a number, the value if text, the count)."""
+        """SQL counting the rows of ``candidates`` (see ``_counts_from_links``) that meet all
+        ``conditions``, by value of this facet: rows of (``position``, the value if a number, the value if
+        text, the count)."""
         if self.link is None:
-            model, value, source = Entry, f"m.{quote(self.column)}", "candidates m"
+            value, source = f"m.{quote(self.column)}", "candidates m"
         else:
-            model, value = self.link, f"l.{quote(self.column)}"
+            value = f"l.{quote(self.column)}"
             link_entry = quote(self.link._meta.get_field("entry").column)
             entry = quote(Entry._meta.pk.attname)
-            source = f"candidates m JOIN {quote(model._meta.db_table)} l ON l.{link_entry} = m.{entry}"
-        field = next(field for field in model._meta.concrete_fields if field.column == self.column)
-        number, text = (value, "NULL") if isinstance(field, IntegerField | ForeignKey) else ("NULL", value)
+            source = f"candidates m JOIN {quote(self.link._meta.db_table)} l ON l.{link_entry} = m.{entry}"
+        number, text = (value, "NULL") if self.is_number else ("NULL", value)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         # Table and column names come from the models; no value is written into the SQL.
         return (
@@ -102,7 +124,15 @@ class Facet:
 
 
 FACETS = (
-    Facet("action_line", _("Action line"), 1, EntryActionLine, "action_line_id", reference.action_lines),
+    Facet(
+        "action_line",
+        _("Action line"),
+        1,
+        EntryActionLine,
+        "action_line_id",
+        reference.action_lines,
+        "facet_action_lines",
+    ),
     Facet(
         "sdg",
         _("Sustainable Development Goal"),
@@ -110,6 +140,7 @@ FACETS = (
         Entry.sdgs.through,
         "sustainabledevelopmentgoal_id",
         reference.sdgs,
+        "facet_sdgs",
     ),
     Facet(
         "gdc",
@@ -118,9 +149,10 @@ FACETS = (
         Entry.gdc_objectives.through,
         "gdcobjective_id",
         reference.gdc_objectives,
+        "facet_gdc_objectives",
     ),
-    Facet("region", _("Region"), 4, Entry.regions.through, "region_id", reference.regions),
-    Facet("country", _("Country"), 5, EntryCountry, "country"),
+    Facet("region", _("Region"), 4, Entry.regions.through, "region_id", reference.regions, "facet_regions"),
+    Facet("country", _("Country"), 5, EntryCountry, "country", array="facet_countries"),
     Facet(
         "stakeholder_type", _("Stakeholder type"), 6, None, "stakeholder_type", reference.stakeholder_types
     ),
@@ -236,15 +268,35 @@ def filtered(params: SearchParams, *, exclude: str | None = None):
     return queryset
 
 
-def facet_counts(params: SearchParams, *, names=None, own_choice_applies=False):
-    """{facet name: {database value: count}}; cached until the published entries change."""
+def figures(params: SearchParams, *, names=None, own_choice_applies=False):
+    """(the number of matching entries, {facet name: {database value: count}}), found in one statement and
+    cached until the published entries change."""
     names = tuple(names or FACETS_BY_NAME)
-    key = f"stocktaking:facets:{version()}:{int(own_choice_applies)}:{','.join(names)}:{params.cache_key}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = _counts(params, names, own_choice_applies)
-        cache.set(key, counts, CACHE_SECONDS)
-    return counts
+    key = f"stocktaking:figures:{version()}:{int(own_choice_applies)}:{','.join(names)}:{params.cache_key}"
+    found = cache.get(key)
+    if found is None:
+        count = _counts_from_arrays if connection.vendor == "postgresql" else _counts_from_links
+        found = count(params, names, own_choice_applies)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def facet_counts(params: SearchParams, *, names=None, own_choice_applies=False):
+    """{facet name: {database value: count}}, as ``figures`` finds them."""
+    return figures(params, names=names, own_choice_applies=own_choice_applies)[1]
+
+
+def _read_counts(cursor, names):
+    """(total, counts) from rows of (position, the value if a number, the value if text, the count), the
+    total standing at position -1."""
+    found, counts = 0, {name: {} for name in names}
+    for position, number, text, count in cursor.fetchall():
+        value = text if number is None else number
+        if position < 0:
+            found = count
+        elif value not in (None, ""):
+            counts[names[position]][value] = count
+    return found, counts
 
 
 def _groups(params: SearchParams, own_choice_applies):
@@ -266,30 +318,97 @@ def _candidates(params: SearchParams, groups):
     return branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
 
 
-def _counts(params: SearchParams, names, own_choice_applies):
-    """The counts of ``facet_counts`` in one statement: the candidates of every group are found once, then
-    each facet is counted over its group (the one leaving out its own choice, if chosen)."""
+def _counts_from_links(params: SearchParams, names, own_choice_applies):
+    """The figures of ``figures`` on any database, in one statement: the candidates of every group are
+    found once, then each facet is counted over its group (the one leaving out its own choice, if chosen),
+    joining its link table."""
     groups = _groups(params, own_choice_applies)
     candidates = _candidates(params, groups)
     connection = connections[candidates.db]
     candidates_sql, sql_params = candidates.query.get_compiler(connection=connection).as_sql()
     quote = connection.ops.quote_name
-    parts = []
+    parts = ["SELECT -1, NULL, NULL, COUNT(*) FROM candidates m WHERE m.branch = 0"]
     for position, name in enumerate(names):
         branch = groups.index(name) if name in groups else 0
         parts.append(FACETS_BY_NAME[name].counted(position, [f"m.branch = {branch:d}"], quote))
-    # Without MATERIALIZED, PostgreSQL may look for the candidates again for each facet.
-    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
-    counts = {name: {} for name in names}
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH candidates AS {materialized}({candidates_sql}) {' UNION ALL '.join(parts)}", sql_params
+        cursor.execute(f"WITH candidates AS ({candidates_sql}) {' UNION ALL '.join(parts)}", sql_params)
+        return _read_counts(cursor, names)
+
+
+def _at_least(groups, needed):
+    """A raw tsquery true when at least ``needed`` of ``groups`` (raw tsqueries) are, or None for "always"."""
+    if needed == 0:
+        return None
+    if needed == len(groups):
+        return " & ".join(groups)
+    return " | ".join(f"({' & '.join(some)})" for some in itertools.combinations(groups, needed))
+
+
+def _counts_from_arrays(params: SearchParams, names, own_choice_applies):
+    """The figures of ``figures`` on PostgreSQL, in one pass over the entry rows.
+
+    One GIN lookup finds the ``candidates``: the published entries matching the text and every chosen
+    facet but at most one, each with a flag per chosen facet. Each facet is then counted over the
+    candidates whose flags say they meet the other facets' choices (or all of them, if
+    ``own_choice_applies``), reading the values from the entry's own columns and arrays (migration 0007).
+    """
+    quote = connection.ops.quote_name
+    table = quote(Entry._meta.db_table)
+    chosen = [(FACETS_BY_NAME[name], values) for name, values in params.selected.items()]
+    tokens = [f"({' | '.join(facet.tag(value) for value in values)})" for facet, values in chosen]
+    needed = len(chosen) if own_choice_applies else max(0, len(chosen) - 1)
+    query, facet_query = textquery.tsquery(params.q), _at_least(tokens, needed)
+    if facet_query is not None:
+        facet_query = SearchQuery(facet_query, search_type="raw", config="simple")
+        query = facet_query if query is None else query & facet_query
+    flags = {}
+    for position, (facet, values) in enumerate(chosen):
+        if facet.array:
+            # Our own table and column names; the chosen values go as a parameter.
+            test = RawSQL(f"{table}.{quote(facet.array)} && %s", (list(values),))  # noqa: S611 - see above
+        else:
+            test = Q(**{f"{facet.column}__in": values})
+        flags[f"chosen_{position}"] = ExpressionWrapper(test, output_field=BooleanField())
+    facets = [FACETS_BY_NAME[name] for name in names]
+    arrays = {
+        facet.array: RawSQL(f"{table}.{quote(facet.array)}", ())  # noqa: S611 - our own names, no value
+        for facet in facets
+        if facet.array
+    }
+    columns = [facet.column for facet in facets if not facet.array]
+    candidates = Entry.objects.published()
+    if query is not None:
+        candidates = candidates.filter(search_vector=query)
+    candidates = candidates.values(*columns, **arrays, **flags).order_by()
+    candidates_sql, sql_params = candidates.query.get_compiler(connection=connection).as_sql()
+
+    def meeting(exclude):
+        wanted = [
+            f"m.chosen_{position}"
+            for position, (facet, _values) in enumerate(chosen)
+            if own_choice_applies or facet.name != exclude
+        ]
+        return f"WHERE {' AND '.join(wanted)}" if wanted else ""
+
+    # Our own column and alias names, no value: the values are in ``sql_params``.
+    parts = [f"SELECT -1, NULL, NULL, COUNT(*) FROM candidates m {meeting(None)}"]  # noqa: S608
+    for position, facet in enumerate(facets):
+        value = "v" if facet.array else f"m.{quote(facet.column)}"
+        source = (
+            f"candidates m CROSS JOIN unnest(m.{quote(facet.array)}) v" if facet.array else "candidates m"
         )
-        for position, number, text, count in cursor.fetchall():
-            value = text if number is None else number
-            if value not in (None, ""):
-                counts[names[position]][value] = count
-    return counts
+        number, text = (value, "NULL") if facet.is_number else ("NULL", value)
+        parts.append(
+            f"SELECT {position}, CAST({number} AS BIGINT), CAST({text} AS VARCHAR(100)), COUNT(*) "  # noqa: S608
+            f"FROM {source} {meeting(facet.name)} GROUP BY {value}"
+        )
+    with connection.cursor() as cursor:
+        # MATERIALIZED: the candidates are found once, not once per facet.
+        cursor.execute(
+            f"WITH candidates AS MATERIALIZED ({candidates_sql}) {' UNION ALL '.join(parts)}", sql_params
+        )
+        return _read_counts(cursor, names)
 
 
 def total(params: SearchParams) -> int:
@@ -319,6 +438,7 @@ def page_of_results(params: SearchParams, page_size=PAGE_SIZE):
     start = (params.page - 1) * page_size
     return list(
         ordered(params)
+        .defer(*UNSHOWN)
         .select_related("organisation")
         .prefetch_related("action_line_links", "country_links")[start : start + page_size]
     )

@@ -10,6 +10,5 @@ def warm_search_cache() -> int:
     from . import charts, search
 
     params = search.SearchParams()
-    search.facet_counts(params)
-    search.facet_counts(params, names=charts.DIMENSIONS, own_choice_applies=True)
-    return search.total(params)
+    search.figures(params, names=charts.DIMENSIONS, own_choice_applies=True)
+    return search.figures(params)[0]

@@ -86,3 +86,81 @@ class PhaseFactory(factory.django.DjangoModelFactory):
     name_ar = "المساهمات الرسمية"
     opens_at = geneva_time(2025, 12, 23, 9, 0)
     closes_at = geneva_time(2026, 3, 20, 23, 59)
+
+
+# WSIS Prizes
+
+
+class PrizeCycleFactory(factory.django.DjangoModelFactory):
+    """A cycle whose submission phase (Geneva time) runs from 23 December 2025 to 15 March 2026, 23:59;
+    short descriptions of 5 to 10 words (the tests stay readable), in English or Arabic."""
+
+    class Meta:
+        model = "prizes.PrizeCycle"
+        django_get_or_create = ("edition",)
+        skip_postgeneration_save = True
+
+    edition = factory.SubFactory(EditionFactory)
+    short_description_min_words = 5
+    short_description_max_words = 10
+    content_languages = factory.LazyFunction(lambda: ["en", "ar"])
+
+    @factory.post_generation
+    def submission_phase(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Phase.objects.get_or_create(
+                edition=self.edition,
+                process=Process.PRIZES,
+                key="submission",
+                defaults={
+                    "name_en": "Submission and nomination of projects",
+                    "name_ar": "تقديم المشروعات أو ترشيحها",
+                    "opens_at": geneva_time(2025, 12, 23, 9, 0),
+                    "closes_at": geneva_time(2026, 3, 15, 23, 59),
+                },
+            )
+
+
+def prize_category(code):
+    from prizes.models import PrizeCategory
+
+    return PrizeCategory.objects.get(action_line__code=code)
+
+
+class PrizeSubmissionFactory(factory.django.DjangoModelFactory):
+    """A complete, eligible draft of an entity's own project in C3, tagged with SDG 4 and GDC objective 1;
+    ``PrizeSubmissionFactory(state="winner")`` writes other states directly."""
+
+    class Meta:
+        model = "prizes.Submission"
+        skip_postgeneration_save = True
+
+    cycle = factory.SubFactory(PrizeCycleFactory)
+    category = factory.LazyFunction(lambda: prize_category("C3"))
+    kind = "submission"
+    owner = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Prize project {n}")
+    language = "en"
+    short_description = "Buses bring computers and broadband to remote villages."
+    description = "A full description of the project."
+    impact_qualitative = "Women and young people learn digital skills."
+    impact_quantitative = "12,000 people trained in three years."
+    partnerships = "The ministry and two universities."
+    challenges = "Roads in the rainy season."
+    future_plans = "Ten more buses by 2028."
+    project_status = "completed"
+
+    @factory.post_generation
+    def sdgs(self, create, extracted, **kwargs):
+        if create:
+            from wsis_portal.editions.models import SustainableDevelopmentGoal
+
+            self.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=extracted or [4]))
+
+    @factory.post_generation
+    def gdc_objectives(self, create, extracted, **kwargs):
+        if create:
+            from wsis_portal.editions.models import GDCObjective
+
+            self.gdc_objectives.set(GDCObjective.objects.filter(number__in=extracted or [1]))

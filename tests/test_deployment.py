@@ -36,8 +36,12 @@ def test_there_is_exactly_one_beat():
 
 
 def test_data_lives_in_named_volumes():
-    assert set(COMPOSE["volumes"]) == {"pgdata", "redisdata", "media", "beat"}
+    assert set(COMPOSE["volumes"]) == {"pgdata", "redisdata", "media", "private", "beat"}
     assert "pgdata:/var/lib/postgresql/data" in COMPOSE["services"]["db"]["volumes"]
+    # Personalised letters are written by the worker and served by the web process, apart from media.
+    for service in ("web", "worker"):
+        assert "private:/app/private" in COMPOSE["services"][service]["volumes"]
+    assert COMPOSE["x-portal"]["environment"]["PRIVATE_MEDIA_ROOT"] == "/app/private"
 
 
 def test_web_runs_gunicorn_in_production_mode():

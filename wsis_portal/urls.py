@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("stocktaking/", include("stocktaking.urls")),
     path("consultations/", include("consultations.urls")),
     path("forum/", include("forum_events.urls")),
+    path("prizes/", include("prizes.urls")),
     path("reminders/", include("wsis_portal.reminders.urls")),
     path("letters/", include("wsis_portal.letters.urls")),
     path("accounts/", include("allauth.urls")),

@@ -16,11 +16,10 @@ from ..search import FACETS, SearchParams
 @require_GET
 def search_page(request):
     params = SearchParams.from_query(request.GET)
-    count = search.total(params)
+    count, counts = search.figures(params)
     pages = max(1, math.ceil(count / search.PAGE_SIZE))
     if params.page > pages:
         raise Http404
-    counts = search.facet_counts(params)
     return render(
         request,
         "stocktaking/search.html",
@@ -68,13 +67,13 @@ def attachment(request, pk):
 @require_GET
 def statistics(request):
     params = SearchParams.from_query(request.GET)
-    counts = search.facet_counts(params, names=charts.DIMENSIONS, own_choice_applies=True)
+    count, counts = search.figures(params, names=charts.DIMENSIONS, own_choice_applies=True)
     return render(
         request,
         "stocktaking/statistics.html",
         {
             "params": params,
-            "count": search.total(params),
+            "count": count,
             "charts": charts.for_counts(counts),
             "query_string": params.query_string(),
         },

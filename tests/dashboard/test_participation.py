@@ -35,5 +35,5 @@ def test_dashboard_query_count_does_not_grow_with_requests(client, db, django_as
     FocalPointFactory.create_batch(count, user=user)
     client.force_login(user)
     # session, user, edition, phases, focal points, the user's organisation, stocktaking entries
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get("/en/me/")

@@ -4,20 +4,15 @@ sweep after the stale-claim delay claims what is left and a new worker sends eac
 
 import os
 import signal
-import subprocess
-import sys
-import time
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from consultations.models import CONTRIBUTIONS_PHASE, Contribution
-from tests.conftest import ROOT
 from tests.consultations.factories import ConsultationFactory
 from tests.factories import PhaseFactory
+from tests.workers import needs_real_worker, start_worker, stop, wait_for, worker_env
 from wsis_portal.editions.models import Process
 from wsis_portal.mail.models import OutboundMail
 from wsis_portal.reminders import services
@@ -25,42 +20,14 @@ from wsis_portal.reminders.models import ReminderDelivery
 from wsis_portal.reminders.tasks import send_reminder_batch
 from wsis_portal.stakeholders.models import User
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql" or settings.CELERY_TASK_ALWAYS_EAGER,
-        reason="needs PostgreSQL and a real worker on Redis",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), needs_real_worker]
 ITEMS = 1_500
 QUEUE = f"wsis-reminders-kill-{os.getpid()}"
 
 
-def start_worker(tmp_path, name):
-    db = connection.settings_dict
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-            "EMAIL_URL": f"filemail:///{tmp_path}",
-        }
-    )
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "wsis_portal", "worker", "--pool=solo", "-l", "WARNING",
-         "-n", f"{name}-{os.getpid()}@localhost", "-Q", QUEUE, "--without-gossip", "--without-mingle"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
-def wait_for(condition, seconds):
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return condition()
+def start_mail_worker(tmp_path, name):
+    """A worker on this test's queue whose mail backend writes the messages into ``tmp_path``."""
+    return start_worker(name, QUEUE, worker_env(EMAIL_URL=f"filemail:///{tmp_path}"))
 
 
 def sent():
@@ -91,7 +58,7 @@ def drafts_due_now():
 
 def test_a_worker_killed_mid_batch_and_restarted_sends_the_rest_exactly_once(tmp_path):
     drafts_due_now()
-    worker = start_worker(tmp_path, "doomed")
+    worker = start_mail_worker(tmp_path, "doomed")
     try:
         assert services.sweep(dispatch=dispatch)["batches"] == 3
         assert wait_for(lambda: sent() >= 500, 60)
@@ -105,13 +72,12 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_the_rest_exactly_once(tmp
     services.sweep(dispatch=dispatch)  # too early: the claims are not stale yet
     assert ReminderDelivery.objects.filter(status="pending").count() == 0
     later = timezone.now() + services.STALE_CLAIM_AFTER + timedelta(minutes=1)
-    replacement = start_worker(tmp_path, "replacement")
+    replacement = start_mail_worker(tmp_path, "replacement")
     try:
         services.sweep(now=later, dispatch=dispatch)
         assert wait_for(lambda: sent() == ITEMS, 60)
     finally:
-        replacement.terminate()
-        replacement.wait(timeout=30)
+        stop(replacement)
     assert OutboundMail.objects.count() == ITEMS
     assert sorted(address for mail in OutboundMail.objects.all() for address in mail.to) == sorted(
         f"owner{number}@example.org" for number in range(ITEMS)

@@ -2,14 +2,20 @@
 the services, issued letters are read-only and show the state of their PDFs."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.lifecycle.audit import AuditedModelAdmin
 
-from . import services
+from . import admin_batches, batches, services  # admin_batches: the personalised letters' screens
 from .models import AddresseeGroup, CircularLetter, LetterFrozen, LetterPDF
 
 
@@ -42,7 +48,7 @@ class CircularLetterForm(forms.ModelForm):
 
 class LetterPDFInline(admin.TabularInline):
     model = LetterPDF
-    fields = ("language", "status", "file", "error", "finished_at")
+    fields = ("language", "status", "error", "finished_at")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -62,9 +68,122 @@ class CircularLetterAdmin(AuditedModelAdmin, TranslationAdmin):
     search_fields = ("reference", "subject_en", "subject_ar")
     date_hierarchy = "date"
     list_select_related = ("corrigendum_of",)
-    readonly_fields = ("state", "issued_at", "issued_by", "corrigendum_of")
+    readonly_fields = (
+        "state",
+        "issued_at",
+        "issued_by",
+        "corrigendum_of",
+        "pdf_files",
+        "personalised",
+        "addressees_shown",
+    )
+    fieldsets = (
+        (None, {"fields": ("edition", "reference", "date", "place", "addressees")}),
+        (_("Contact"), {"fields": ("contact_name", "contact_phone", "contact_email")}),
+        (_("Letter"), {"fields": ("subject", "body", "signatory_name", "signatory_title", "annex")}),
+        (
+            _("Issue"),
+            {"fields": ("state", "issued_at", "issued_by", "corrigendum_of", "pdf_files", "personalised")},
+        ),
+    )
     inlines = [LetterPDFInline]
     actions = ["issue_letters", "make_corrigenda"]
+
+    class Media:
+        js = ("js/progress.js",)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.is_issued:
+            return fieldsets
+        # Read only, the groups are named rather than shown as their stored codes.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f if f != "addressees" else "addressees_shown" for f in options["fields"]],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=_("addressed to"))
+    def addressees_shown(self, letter):
+        return ", ".join(str(label) for label in letter.addressee_labels()) or "—"
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/pdfs.json",
+                self.admin_site.admin_view(self.pdfs_json),
+                name="letters_circularletter_pdfs",
+            ),
+            *super().get_urls(),
+        ]
+
+    @staticmethod
+    def pdf_state(letter):
+        """The letter's PDFs in the portal's languages order, whether they are all finished, and what to
+        say of them."""
+        rows = {pdf.language: pdf for pdf in letter.pdfs.all()}
+        found = [(code, name, rows[code]) for code, name in settings.LANGUAGES if code in rows]
+        finished = all(pdf.status in (LetterPDF.Status.DONE, LetterPDF.Status.FAILED) for *_, pdf in found)
+        message = admin_batches.separator().join(
+            f"{name}: {pdf.get_status_display()}" for *_, name, pdf in found
+        )
+        return found, finished, message
+
+    def pdfs_json(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        letter = get_object_or_404(CircularLetter.objects.prefetch_related("pdfs"), pk=pk)
+        _found, finished, message = self.pdf_state(letter)
+        return JsonResponse({"finished": finished, "message": message})
+
+    @admin.display(description=_("PDF files"))
+    def pdf_files(self, letter):
+        if letter.pk is None or not letter.is_issued:
+            return _("The PDFs are made when the letter is issued.")
+        found, finished, message = self.pdf_state(letter)
+        links = format_html_join(
+            "",
+            '<li><a href="{}" lang="{}">{} (PDF)</a></li>',
+            (
+                (reverse("letters:pdf", args=[letter.pk, code]), code, name)
+                for code, name, pdf in found
+                if pdf.status == LetterPDF.Status.DONE and pdf.file
+            ),
+        )
+        return format_html(
+            '<div data-progress="{}" data-finished="{}"><ul>{}</ul>'
+            '<p role="status" aria-live="polite" data-progress-message>{}</p></div>',
+            reverse("admin:letters_circularletter_pdfs", args=[letter.pk]),
+            "true" if finished else "false",
+            links,
+            message,
+        )
+
+    @admin.display(description=_("personalised letters"))
+    def personalised(self, letter):
+        if letter.pk is None or not letter.is_issued:
+            return _("An issued letter can be personalised: one copy per recipient.")
+        made = format_html_join(
+            "",
+            '<li><a href="{}">{}</a></li>',
+            (
+                (
+                    reverse("admin:letters_letterbatch_change", args=[batch.pk]),
+                    admin_batches.audience_label(batch.audience),
+                )
+                for batch in letter.batches.order_by("created_at")
+            ),
+        )
+        return format_html("<ul>{}</ul>", made) if made else "—"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "may_personalise": batches.may_manage(request.user)}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("pdfs")

@@ -30,6 +30,13 @@ class LetterFrozen(ValidationError):
     """An issued letter is the record of what was sent: it is never changed; a corrigendum corrects it."""
 
 
+def private_storage():
+    """Where personalised letters are kept: they name ministers and carry their secret links."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
 def geneva_today():
     return timezone.now().astimezone(GENEVA).date()
 
@@ -181,7 +188,9 @@ class LetterBatch(models.Model):
     )
     prepared_at = models.DateTimeField(_("recipients listed at"), null=True, blank=True)
     preparation_error = models.TextField(_("error"), blank=True)
-    archive = models.FileField(_("ZIP of the letters"), upload_to="letters/batches/%Y/", blank=True)
+    archive = models.FileField(
+        _("ZIP of the letters"), upload_to="letters/batches/%Y/", storage=private_storage, blank=True
+    )
     archive_status = models.CharField(
         _("ZIP"), max_length=10, choices=Archive.choices, default=Archive.WAITING
     )
@@ -216,7 +225,7 @@ class PersonalLetter(models.Model):
     language = models.CharField(_("language"), max_length=5)
     # What the audience issued once for this copy (a secret link): kept so a retried copy says the same.
     kept = models.JSONField(default=dict, editable=False)
-    file = models.FileField(_("file"), upload_to="letters/personal/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to="letters/personal/%Y/", storage=private_storage, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(_("reason of the failure"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -52,6 +52,11 @@ SECRETARIAT_PERMISSIONS = {
         "invitation": ("view", "add", "change"),
         "slotrequest": ("view", "change"),
     },
+    "prizes": {
+        "prizecycle": ("view", "add", "change"),
+        "prizecategory": ("view",),
+        "submission": ("view",),
+    },
 }
 
 

@@ -44,8 +44,11 @@ def match(queryset, text: str):
 
 
 def with_relevance(queryset, text: str):
-    """Annotate ``relevance``: 2 for each term in the title, 1 for each term only in the body.
+    """Annotate ``relevance`` on rows that ``match`` ``text``: 2 for each term in the title, 1 for each
+    term only in the body.
 
+    A matching row holds every term in its title or its body, so only the short title is read: the body
+    (long, kept out of line by PostgreSQL) would be read for every match only to learn what is known.
     The same expression on both backends, so results come in the same order. PostgreSQL's ``ts_rank``
     is not used: for several terms it rewards their proximity so much that a body-only match with the
     terms side by side outranks a title that holds them far apart.
@@ -55,8 +58,7 @@ def with_relevance(queryset, text: str):
     for term in wanted:
         score = score + Case(
             When(search_title__contains=f" {term} ", then=Value(2)),
-            When(search_body__contains=f" {term} ", then=Value(1)),
-            default=Value(0),
+            default=Value(1),
             output_field=IntegerField(),
         )
     return queryset.annotate(relevance=Cast(score, FloatField()))

@@ -1,0 +1,183 @@
+"""The secretariat's screens of the WSIS Prizes: the cycles and their rules, and the submissions by cycle,
+category and state, read-only (a project is the submitter's, and changes state only through the
+services), searchable and exported as CSV or XLSX."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.http import Http404
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
+from wsis_portal.lifecycle.models import AuditEntry
+
+from . import exports
+from .models import PrizeCategory, PrizeCycle, Submission
+
+
+@admin.register(PrizeCycle)
+class PrizeCycleAdmin(AuditedModelAdmin):
+    list_display = (
+        "__str__",
+        "short_description_min_words",
+        "short_description_max_words",
+        "content_languages",
+    )
+    list_select_related = ("edition",)
+    fields = (
+        "edition",
+        "introduction_en",
+        "introduction_ar",
+        "short_description_min_words",
+        "short_description_max_words",
+        "content_languages",
+    )
+
+
+@admin.register(PrizeCategory)
+class PrizeCategoryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("__str__", "position")
+    list_select_related = ("action_line",)
+
+
+class CycleFilter(admin.SimpleListFilter):
+    title = _("prize cycle")
+    parameter_name = "cycle"
+
+    def lookups(self, request, model_admin):
+        cycles = PrizeCycle.objects.select_related("edition").order_by("-edition__year")
+        return [(str(cycle.edition.year), str(cycle)) for cycle in cycles]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(cycle__edition__year=self.value()) if self.value() else queryset
+
+
+class CategoryFilter(admin.SimpleListFilter):
+    title = _("category")
+    parameter_name = "category"
+
+    def lookups(self, request, model_admin):
+        return [(c.action_line.code, str(c)) for c in PrizeCategory.objects.select_related("action_line")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(category__action_line__code=self.value()) if self.value() else queryset
+
+
+def user_text(submission, value, block=False):
+    """Text a submitter wrote, in its language and direction."""
+    language = submission.language if submission.language != "other" else ""
+    tag = "div" if block else "span"
+    return format_html('<{} dir="auto" lang="{}">{}</{}>', tag, language, value, tag)
+
+
+@admin.register(Submission)
+class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "reference_code",
+        "title_text",
+        "category_code",
+        "organisation",
+        "kind",
+        "confirmation",
+        "state",
+        "submitted_at",
+    )
+    list_display_links = ("reference_code", "title_text")
+    list_filter = (CycleFilter, CategoryFilter, "state", "kind", "confirmation", "project_status")
+    list_select_related = ("organisation", "category__action_line")
+    search_fields = ("reference", "title", "organisation__name", "owner__email", "contact_email")
+    ordering = (F("submitted_at").desc(nulls_last=True), "-pk")
+    list_per_page = 50
+    view_on_site = False
+    actions = ("export_csv", "export_xlsx")
+    change_list_template = "admin/prizes/submission/change_list.html"
+    readonly_fields = ("title_text", "audit_trail")
+    fieldsets = (
+        (None, {"fields": ("reference", "state", "cycle", "category", "kind", "language")}),
+        (
+            _("Project"),
+            {
+                "fields": (
+                    "title_text",
+                    "short_description",
+                    "description",
+                    "sdgs",
+                    "gdc_objectives",
+                    "impact_qualitative",
+                    "impact_quantitative",
+                    "partnerships",
+                    "challenges",
+                    "future_plans",
+                    "project_status",
+                    "website",
+                    "stocktaking_entry",
+                )
+            },
+        ),
+        (_("Sent by"), {"fields": ("owner", "organisation", "submitted_at")}),
+        (
+            _("Nomination"),
+            {
+                "fields": (
+                    "contact_name",
+                    "contact_email",
+                    "confirmation",
+                    "confirmation_sent_at",
+                    "confirmed_at",
+                )
+            },
+        ),
+        (_("Audit log"), {"fields": ("audit_trail",)}),
+    )
+
+    @admin.display(description=_("reference"), ordering="reference")
+    def reference_code(self, submission):
+        return (
+            format_html('<bdi class="nowrap">{}</bdi>', submission.reference) if submission.reference else "—"
+        )
+
+    @admin.display(description=_("title"), ordering="title")
+    def title_text(self, submission):
+        return user_text(submission, submission.title)
+
+    @admin.display(description=_("category"), ordering="category__position")
+    def category_code(self, submission):
+        return format_html("<bdi>{}</bdi>", submission.category.action_line.code)
+
+    @admin.display(description=_("audit log"))
+    def audit_trail(self, submission):
+        entries = AuditEntry.objects.filter(
+            content_type__app_label="prizes", content_type__model="submission", object_id=str(submission.pk)
+        ).select_related("actor")
+        items = format_html_join(
+            "",
+            "<li><bdi>{}</bdi> {} {}</li>",
+            ((entry.at, entry.get_action_display(), entry.actor or "") for entry in entries),
+        )
+        return format_html("<ul>{}</ul>", items) if items else "—"
+
+    @admin.action(description=_("Export the selected submissions as CSV"))
+    def export_csv(self, request, queryset):
+        return exports.csv_response(queryset)
+
+    @admin.action(description=_("Export the selected submissions as XLSX"))
+    def export_xlsx(self, request, queryset):
+        return exports.xlsx_response(queryset)
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_export"
+        return [
+            path("export/<str:fmt>/", self.admin_site.admin_view(self.export_view), name=name),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request, fmt):
+        """The whole list as filtered and searched on the change list (same query string)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        queryset = self.get_changelist_instance(request).get_queryset(request)
+        return exports.csv_response(queryset) if fmt == "csv" else exports.xlsx_response(queryset)

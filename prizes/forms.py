@@ -1,0 +1,123 @@
+"""The project form for a draft (an entity's own project or a nomination). It checks the input with
+translated messages; the eligibility rules are the services' and come back onto its fields."""
+
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.editions.models import GDCObjective, SustainableDevelopmentGoal
+from wsis_portal.stakeholders.models import Organisation
+
+from . import services
+from .models import PrizeCategory, Submission
+
+TEXT = {"dir": "auto"}
+
+
+class CategoryField(forms.ModelChoiceField):
+    def label_from_instance(self, category):
+        return f"{category.action_line.code} {category.action_line.name}"
+
+
+class TagField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return f"{obj.number}. {obj.name}"
+
+
+class EntryField(forms.ModelChoiceField):
+    def label_from_instance(self, entry):
+        return f"{entry.reference} — {entry.title}" if entry.reference else entry.title
+
+
+class SubmissionForm(forms.ModelForm):
+    category = CategoryField(
+        queryset=PrizeCategory.objects.select_related("action_line"),
+        label=_("Category"),
+        help_text=_("A project is entered in exactly one category."),
+    )
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Organization"))
+    sdgs = TagField(
+        queryset=SustainableDevelopmentGoal.objects.order_by("number"),
+        required=False,
+        label=_("Sustainable Development Goals"),
+        help_text=_("At least one."),
+    )
+    gdc_objectives = TagField(
+        queryset=GDCObjective.objects.order_by("number"),
+        required=False,
+        label=_("Global Digital Compact objectives"),
+        help_text=_("At least one."),
+    )
+    stocktaking_entry = EntryField(
+        queryset=Submission.objects.none(),
+        required=False,
+        label=_("Stocktaking entry of the project"),
+        help_text=_("Optional: one of your entries in the WSIS Stocktaking that describes this project."),
+    )
+    website = forms.URLField(required=False, assume_scheme="https", label=_("Website"))
+
+    class Meta:
+        model = Submission
+        fields = list(services.CONTENT_FIELDS)
+        widgets = {
+            "title": forms.TextInput(attrs=TEXT),
+            "short_description": forms.Textarea(attrs={**TEXT, "rows": 6}),
+            "description": forms.Textarea(attrs={**TEXT, "rows": 10}),
+            "impact_qualitative": forms.Textarea(attrs={**TEXT, "rows": 5}),
+            "impact_quantitative": forms.Textarea(attrs={**TEXT, "rows": 5}),
+            "partnerships": forms.Textarea(attrs={**TEXT, "rows": 4}),
+            "challenges": forms.Textarea(attrs={**TEXT, "rows": 4}),
+            "future_plans": forms.Textarea(attrs={**TEXT, "rows": 4}),
+            "project_status": forms.RadioSelect,
+            "contact_name": forms.TextInput(attrs=TEXT),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        submission = self.instance
+        cycle = submission.cycle
+        nominating = submission.is_nomination
+        if nominating:
+            self.fields["organisation"].queryset = Organisation.objects.visible_to(user).order_by("name")
+            self.fields["organisation"].help_text = _("The organization that runs the project you nominate.")
+            self.fields["contact_email"].help_text = _(
+                "We write to the project's contact at this address: the nomination counts once they "
+                "confirm it."
+            )
+            del self.fields["stocktaking_entry"]
+        else:
+            self.fields["organisation"].queryset = services.acting_organisations(user).order_by("name")
+            self.fields["organisation"].help_text = _(
+                "The organization that runs the project: one you are a confirmed focal point of."
+            )
+            self.fields["stocktaking_entry"].queryset = services.linkable_entries(user).order_by("title")
+            for name in ("contact_name", "contact_email"):
+                self.fields[name].help_text = _(
+                    "Optional: the person who can answer questions on the project."
+                )
+        self.fields["language"].choices = [
+            (code, name) for code, name in self.fields["language"].choices if code in cycle.content_languages
+        ]
+        self.fields["short_description"].help_text = _("From %(min)d to %(max)d words.") % {
+            "min": cycle.short_description_min_words,
+            "max": cycle.short_description_max_words,
+        }
+        self.fields["project_status"].choices = [c for c in self.fields["project_status"].choices if c[0]]
+        self.fields["project_status"].help_text = _(
+            "Only projects that are completed or at the end of a major phase can be submitted."
+        )
+        if submission.pk is None:
+            language = translation.get_language()
+            if language in cycle.content_languages:
+                self.initial["language"] = language
+            if (
+                not nominating
+                and self.fields["organisation"].queryset.filter(pk=user.organisation_id).exists()
+            ):
+                self.initial["organisation"] = user.organisation_id
+
+    def content(self):
+        """The cleaned data in the shape ``services.save_draft`` takes."""
+        return dict(self.cleaned_data)

@@ -1,0 +1,184 @@
+"""The participant's pages of the WSIS Prizes: the cycle and its categories, "my submissions", the draft
+form (a project of one's own organization, or a nomination), sending it, and the page where a project's
+contact confirms a nomination. Every rule (who, until when, which project) is checked by ``services``;
+these views report what it says."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wsis_portal.editions import schedule
+from wsis_portal.editions.models import Process
+
+from . import services
+from .forms import SubmissionForm
+from .models import PrizeCategory, State, Submission
+
+
+@require_http_methods(["GET", "HEAD"])
+def cycle(request):
+    """The current cycle: its phases, its categories, and what a stakeholder can do while it is open."""
+    current = services.current_cycle()
+    phases = []
+    if current is not None:
+        phases = sorted(
+            (phase for phase in current.edition.phases.all() if phase.process == Process.PRIZES),
+            key=lambda phase: phase.opens_at,
+        )
+    return render(
+        request,
+        "prizes/cycle.html",
+        {
+            "cycle": current,
+            "phases": phases,
+            "open_phase": schedule.process_state(phases).open_phase,
+            "accepting": current is not None and current.is_accepting(),
+            "categories": PrizeCategory.objects.select_related("action_line"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def my_submissions(request):
+    return render(
+        request,
+        "prizes/my_submissions.html",
+        {"submissions": Submission.objects.of(request.user), "cycle": services.current_cycle()},
+    )
+
+
+def _own(request, pk):
+    """The submission, if the user may edit it (403 otherwise), with what its pages show."""
+    submission = get_object_or_404(
+        Submission.objects.select_related(
+            "cycle__edition", "category__action_line", "organisation", "stocktaking_entry"
+        ).prefetch_related("cycle__edition__phases", "sdgs", "gdc_objectives"),
+        pk=pk,
+    )
+    if not services.may_edit(submission, request.user):
+        raise PermissionDenied
+    return submission
+
+
+def _detail(request, submission, status=200):
+    return render(
+        request,
+        "prizes/detail.html",
+        {
+            "submission": submission,
+            "changeable": services.can_change(submission),
+            "closed": submission.state == State.DRAFT and not submission.cycle.is_accepting(),
+        },
+        status=status,
+    )
+
+
+def _send(submission, by):
+    """Submit or nominate, as the submission is; return the message to show."""
+    if submission.is_nomination:
+        services.nominate(submission, by)
+        return _(
+            "Your nomination has been sent (reference %(reference)s). It counts once the project's contact "
+            "confirms it through the link we have mailed to them."
+        ) % {"reference": submission.reference}
+    services.submit(submission, by)
+    return _(
+        "Your project has been submitted (reference %(reference)s). A receipt is on its way by e-mail."
+    ) % {"reference": submission.reference}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, kind=None, pk=None):
+    """A new draft, or a draft to change; after the deadline a draft is shown read-only."""
+    if pk is None:
+        current = services.current_cycle()
+        if current is None or not current.is_accepting():
+            return render(request, "prizes/closed.html", {"cycle": current, "kind": kind}, status=200)
+        submission = Submission(cycle=current, kind=kind)
+        category = PrizeCategory.objects.filter(action_line__code=request.GET.get("category")).first()
+        initial = {"category": category.pk} if category else {}
+    else:
+        submission = _own(request, pk)
+        initial = {}
+        if not services.can_change(submission):
+            if submission.state == State.DRAFT:
+                return _detail(request, submission, status=400 if request.method == "POST" else 200)
+            messages.info(request, _("This has been sent and can no longer be changed."))
+            return redirect("prizes:detail", pk=submission.pk)
+    data = request.POST if request.method == "POST" else None
+    form = SubmissionForm(data, instance=submission, initial=initial, user=request.user)
+    if data is not None and form.is_valid():
+        saved = False
+        try:
+            submission = services.save_draft(submission, form.content(), request.user)
+            saved = True
+            if "submit" in request.POST:
+                messages.success(request, _send(submission, request.user))
+                return redirect("prizes:detail", pk=submission.pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+            if saved:
+                messages.info(
+                    request, _("Your draft has been saved; correct what is marked before sending it.")
+                )
+        else:
+            messages.success(request, _("Your draft has been saved."))
+            return redirect("prizes:edit", pk=submission.pk)
+    return render(
+        request,
+        "prizes/edit.html",
+        {"form": form, "submission": submission},
+        status=400 if data is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def detail(request, pk):
+    return _detail(request, _own(request, pk))
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    submission = _own(request, pk)
+    try:
+        messages.success(request, _send(submission, request.user))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(
+            "prizes:edit" if services.can_change(submission) else "prizes:detail", pk=submission.pk
+        )
+    return redirect("prizes:detail", pk=submission.pk)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request, token):
+    """The project's contact confirms or declines a nomination (no account needed: the link is the proof)."""
+    nomination = services.nomination_for_token(token)
+    if nomination is None:
+        raise Http404
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        try:
+            if answer not in ("confirm", "decline"):
+                messages.error(request, _("Choose whether you confirm the nomination or not."))
+            elif answer == "confirm":
+                if not services.confirm_nomination(nomination):
+                    messages.error(request, _("You had already answered; your first answer stands."))
+            elif not services.decline_nomination(nomination):
+                messages.error(request, _("You had already answered; your first answer stands."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("prizes:confirm", token=token)
+    return render(
+        request,
+        "prizes/confirm.html",
+        {"nomination": nomination, "accepting": nomination.cycle.is_accepting()},
+    )
