@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 from wsis_portal.lifecycle.models import AuditEntry
 
-from . import exports
-from .models import PrizeCategory, PrizeCycle, Submission
+from .. import exports
+from ..models import PrizeCategory, PrizeCycle, Submission
 
 
 @admin.register(PrizeCycle)

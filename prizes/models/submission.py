@@ -26,6 +26,22 @@ SELECTION_PHASE = "selection"
 CEREMONY_PHASE = "ceremony"
 
 
+class Criterion(models.TextChoices):
+    """The WSIS criteria experts score a project on, each from 0 to 10."""
+
+    RESULTS_IMPACT = "results_impact", _("Results and impact")
+    COMMUNITY_EMPOWERMENT = "community_empowerment", _("Community empowerment")
+    SDG_RELEVANCE = "sdg_relevance", _("Relevance to the SDGs")
+    REPLICATION = "replication", _("Replication potential")
+    SUSTAINABILITY = "sustainability", _("Sustainability")
+    PARTNERSHIPS = "partnerships", _("Partnerships")
+    WSIS_VALUES = "wsis_values", _("WSIS values")
+
+
+def default_criteria_weights():
+    return {criterion.value: 1 for criterion in Criterion}
+
+
 def un_language_choices():
     return list(settings.UN_LANGUAGES.items())
 
@@ -48,6 +64,37 @@ class PrizeCycle(models.Model):
         default=list,
         help_text=_('Codes of the UN languages accepted, e.g. ["en"] or ["ar", "en"].'),
     )
+    criteria_weights = models.JSONField(
+        _("weights of the criteria"),
+        default=default_criteria_weights,
+        help_text=_("The weight of each WSIS criterion in an expert's score, by criterion."),
+    )
+    champions_per_category = models.PositiveSmallIntegerField(
+        _("champions per category"),
+        default=5,
+        help_text=_("The nominees with the most valid votes in each category become champions."),
+    )
+    # The published validity policy of the public vote (see ``prizes.voting``).
+    network_vote_limit = models.PositiveSmallIntegerField(
+        _("votes counted from one network in a category"),
+        default=20,
+        help_text=_("Votes from the same network (IPv4 /24, IPv6 /48) beyond this number are not counted."),
+    )
+    burst_window_minutes = models.PositiveSmallIntegerField(
+        _("burst window (minutes)"),
+        default=10,
+    )
+    burst_account_limit = models.PositiveSmallIntegerField(
+        _("accounts created in one burst window"),
+        default=10,
+        help_text=_(
+            "When more accounts than this were created from one network within the burst window, their "
+            "votes are not counted."
+        ),
+    )
+    nominees_published_at = models.DateTimeField(_("nominees published at"), null=True, blank=True)
+    champions_published_at = models.DateTimeField(_("champions published at"), null=True, blank=True)
+    winners_published_at = models.DateTimeField(_("winners published at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-edition__year"]

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wsis_portal.editions import schedule
 from wsis_portal.editions.models import Process
 
-from . import services
-from .forms import SubmissionForm
-from .models import PrizeCategory, State, Submission
+from .. import services
+from ..forms import SubmissionForm
+from ..models import PrizeCategory, State, Submission
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -1,0 +1,1 @@
+"""The pages of the WSIS Prizes, one module per audience: participants (``participant``)."""
