@@ -1,7 +1,7 @@
 """The read-only REST API of the platform: WSIS reference data, the OpenAPI schema and its docs page."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
 from rest_framework.routers import SimpleRouter
 
@@ -85,5 +85,5 @@ urlpatterns = [
     path("reference/", include(router.urls)),
     path("stocktaking/", include("stocktaking.api")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wsis_portal.security.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wsis_portal.languages.LanguageCookieMiddleware",
     "wsis_portal.timezones.ReaderTimezoneMiddleware",
