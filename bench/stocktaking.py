@@ -209,7 +209,9 @@ def generate(args):
     with connection.cursor() as cursor:
         cursor.execute(
             "TRUNCATE stocktaking_entryactionline, stocktaking_entrycountry, stocktaking_entry_sdgs, "
-            "stocktaking_entry_gdc_objectives, stocktaking_entry_regions, stocktaking_entry RESTART IDENTITY"
+            "stocktaking_entry_gdc_objectives, stocktaking_entry_regions, stocktaking_entry RESTART IDENTITY "
+            # What other processes link to entries (prize submissions, and what hangs on them) goes too.
+            "CASCADE"
         )
         cursor.execute("DELETE FROM stakeholders_organisation")
     ReferenceSequence.objects.filter(prefix="WSIS-ST").delete()

@@ -16,6 +16,8 @@ compile_messages
 say "ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+say "bandit (no finding of high severity)"
+"$VENV/bin/bandit" -q -r wsis_portal stocktaking consultations prizes forum_events manage.py -lll -x "*/migrations/*"
 say "Migrations are up to date"
 "$VENV/bin/python" manage.py makemigrations --check --dry-run -v 0
 say "pytest (database: ${DATABASE_URL:-SQLite}, broker: ${REDIS_URL:-none, Celery eager})"

@@ -221,6 +221,9 @@ OUTBOX_MAX_ATTEMPTS = 5
 OUTBOX_STALE_AFTER = timedelta(minutes=10)
 # Arabic letters may write dates and page numbers in Eastern Arabic digits (٠١٢…), as some offices prefer.
 LETTERS_EASTERN_DIGITS = env.bool("LETTERS_EASTERN_DIGITS", default=False)
+# Days after an edition's Forum week after which its ministers' and speakers' personal data is removed
+# (forum_events.retention).
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=180)
 
 # Celery: eager unless a broker is configured; JSON only; a task is acknowledged after it ran.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -240,6 +243,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 5}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "forum-purge-personal-data": {
+        "task": "forum_events.tasks.purge_personal_data",
+        "schedule": timedelta(days=1),
+    },
     "outbox-requeue-stale": {
         "task": "wsis_portal.mail.tasks.requeue_stale_mail",
         "schedule": timedelta(minutes=5),

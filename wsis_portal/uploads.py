@@ -21,6 +21,14 @@ def _is_docx(upload) -> bool:
         upload.seek(0)
 
 
+def private_storage():
+    """Where files that name people or carry secret links are kept (personalised letters, ministers'
+    statements and photos): never under MEDIA_URL, served only by views that check who asks."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
 # extension: (label, check of the content)
 FILE_TYPES = {
     "pdf": ("PDF", lambda head, upload: head.startswith(b"%PDF-")),

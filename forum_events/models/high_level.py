@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.editions.models import Edition
-from wsis_portal.uploads import FileCheck
+from wsis_portal.uploads import FileCheck, private_storage
 
 from .session import Session
 
@@ -115,6 +115,7 @@ class SlotRequest(models.Model):
     statement = models.FileField(
         _("policy statement"),
         upload_to="forum/statements/%Y/",
+        storage=private_storage,
         blank=True,
         validators=[FileCheck(("pdf", "docx"))],
         help_text=_("PDF or DOCX."),
@@ -126,6 +127,7 @@ class SlotRequest(models.Model):
     photo = models.FileField(
         _("photo"),
         upload_to="forum/photos/%Y/",
+        storage=private_storage,
         blank=True,
         validators=[FileCheck(("png", "jpg", "jpeg"))],
         help_text=_("PNG or JPEG."),

@@ -8,6 +8,7 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
@@ -179,7 +180,9 @@ def test_run_of_show_gives_order_and_planned_times(client, clerk, session, reque
         (row["position"], row["request"].member_state.country.code) for row in response.context["waiting"]
     ]
     assert waiting == [(3, "MA")]
-    assert "@media print" in response.content.decode()
+    # It prints as the run of show alone (rules in the admin's stylesheet, which the page links).
+    assert 'class="run-of-show"' in response.content.decode()
+    assert "body:has(.run-of-show)" in (settings.BASE_DIR / "static" / "css" / "admin.css").read_text()
 
 
 def test_speakers_list_exports(client, clerk, session, requests):

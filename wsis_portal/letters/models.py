@@ -10,7 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.lifecycle.transitions import next_reference
-from wsis_portal.uploads import FileCheck
+from wsis_portal.uploads import (
+    FileCheck,
+    private_storage,  # noqa: F401 - the migrations name it here
+)
 
 REFERENCE_PREFIX = "CL"
 REFERENCE_TEMPLATE = "{prefix}-{yy:02d}/{number:03d}"
@@ -28,13 +31,6 @@ class AddresseeGroup(models.TextChoices):
 
 class LetterFrozen(ValidationError):
     """An issued letter is the record of what was sent: it is never changed; a corrigendum corrects it."""
-
-
-def private_storage():
-    """Where personalised letters are kept: they name ministers and carry their secret links."""
-    from django.core.files.storage import storages
-
-    return storages["private"]
 
 
 def geneva_today():
