@@ -1,6 +1,8 @@
 """The read-only REST API of the platform: WSIS reference data, the OpenAPI schema and its docs page."""
 
+from django.http import JsonResponse
 from django.urls import include, path
+from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
 from rest_framework.routers import SimpleRouter
@@ -8,9 +10,43 @@ from rest_framework.routers import SimpleRouter
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
 from wsis_portal.stakeholders.models import Region
 
+ERROR = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+
+
+def document_errors(result, generator, request, public):
+    """Every operation may answer 404 (an unknown object, or a page past the last) and 400 (a filter value
+    of the wrong form), with ``{"detail": …}`` or the fields at fault: the schema says so."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR
+    schemas["InvalidFilters"] = {"type": "object", "additionalProperties": True}
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            responses = operation["responses"]
+            responses.setdefault("404", _response("Not found", "Error"))
+            responses.setdefault("400", _response("Invalid filter", "InvalidFilters"))
+    return result
+
+
+def not_found(request, exception):
+    """The portal's 404: JSON under the API (a client reads ``detail``), the translated page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return page_not_found(request, exception)
+
+
+def _response(description, schema):
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
 
 class ActionLineSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = ActionLine

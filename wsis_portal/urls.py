@@ -32,6 +32,8 @@ admin.site.site_title = _("WSIS Forum Portal")
 admin.site.index_title = _("Secretariat")
 admin.site.login = admin_login
 
+handler404 = "wsis_portal.api.not_found"
+
 urlpatterns = [
     path("favicon.ico", dashboard_views.favicon),
     path("i18n/setlang/", set_language, name="set_language"),

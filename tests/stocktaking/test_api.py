@@ -232,7 +232,11 @@ def test_docs_page_loads_its_assets_from_the_portal(client, db):
         assert finders.find(asset) is not None
     for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs", "https://"):
         assert cdn not in html
-    assert '"/api/v1/schema/"' in html
+    # The initialising script is a file of its own (no inline script under the Content-Security-Policy).
+    assert '<script src="/api/v1/docs/?script="></script>' in html
+    script = client.get("/api/v1/docs/?script=")
+    assert script["Content-Type"] == "application/javascript"
+    assert '"/api/v1/schema/"' in script.content.decode()
 
 
 def test_page_that_does_not_exist_is_not_found_rather_than_an_error(client, published):
