@@ -7,6 +7,7 @@ class PrizesConfig(AppConfig):
     verbose_name = _("WSIS Prizes")
 
     def ready(self):
+        from . import reminders  # noqa: F401 - registers the reminder rules
         from .participation import register
 
         register()

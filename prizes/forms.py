@@ -3,10 +3,13 @@ translated messages; the eligibility rules are the services' and come back onto 
 
 from django import forms
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
+from stocktaking.models import Entry
 from wsis_portal.editions.models import GDCObjective, SustainableDevelopmentGoal
-from wsis_portal.stakeholders.models import Organisation
+from wsis_portal.stakeholders.models import Organisation, Region
 
 from . import services
 from .models import PrizeCategory, Submission
@@ -109,11 +112,13 @@ class SubmissionForm(forms.ModelForm):
             "Only projects that are completed or at the end of a major phase can be submitted."
         )
         if submission.pk is None:
+            # A new instance gives language "" and organisation None: fill them unless the view did.
             language = translation.get_language()
-            if language in cycle.content_languages:
+            if not self.initial.get("language") and language in cycle.content_languages:
                 self.initial["language"] = language
             if (
                 not nominating
+                and not self.initial.get("organisation")
                 and self.fields["organisation"].queryset.filter(pk=user.organisation_id).exists()
             ):
                 self.initial["organisation"] = user.organisation_id
@@ -121,3 +126,46 @@ class SubmissionForm(forms.ModelForm):
     def content(self):
         """The cleaned data in the shape ``services.save_draft`` takes."""
         return dict(self.cleaned_data)
+
+
+class StocktakingCoverageForm(forms.Form):
+    """What a stocktaking entry needs that a prize project does not say: where the work takes place (the
+    stocktaking's own rule) and when."""
+
+    is_global = forms.BooleanField(
+        required=False, label=capfirst(Entry._meta.get_field("is_global").verbose_name)
+    )
+    regions = forms.ModelMultipleChoiceField(
+        queryset=Region.objects.order_by("position"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Regions"),
+    )
+    countries = forms.MultipleChoiceField(
+        choices=countries,
+        required=False,
+        label=_("Countries"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (or ⌘) to choose several. Their regions are added for you."),
+    )
+    start_date = forms.DateField(
+        required=False,
+        label=capfirst(Entry._meta.get_field("start_date").verbose_name),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    end_date = forms.DateField(
+        required=False,
+        label=capfirst(Entry._meta.get_field("end_date").verbose_name),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("is_global") or data.get("regions") or data.get("countries")):
+            self.add_error(
+                "is_global", _("Say where the work takes place: worldwide, or in which regions or countries.")
+            )
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date is before the start date."))
+        return data

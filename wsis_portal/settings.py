@@ -259,6 +259,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "wsis_portal.letters.tasks.requeue_stale_pdfs",
         "schedule": timedelta(minutes=5),
     },
+    "prizes-requeue-stale-certificates": {
+        "task": "prizes.tasks.requeue_stale_certificates",
+        "schedule": timedelta(minutes=5),
+    },
 }
 
 REST_FRAMEWORK = {

@@ -1,4 +1,9 @@
 """The secretariat's screens of the WSIS Prizes, one module per noun: cycles, categories and submissions
 (``submissions``)."""
 
-from . import submissions  # noqa: F401 - registers the model admins
+from . import (  # noqa: F401 - each module registers its model admins
+    results,
+    review,
+    submissions,
+    voting,
+)

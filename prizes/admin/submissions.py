@@ -15,6 +15,7 @@ from wsis_portal.lifecycle.models import AuditEntry
 
 from .. import exports
 from ..models import PrizeCategory, PrizeCycle, Submission
+from .review import choose_winner, decide_permission, make_nominees
 
 
 @admin.register(PrizeCycle)
@@ -26,14 +27,39 @@ class PrizeCycleAdmin(AuditedModelAdmin):
         "content_languages",
     )
     list_select_related = ("edition",)
-    fields = (
-        "edition",
-        "introduction_en",
-        "introduction_ar",
-        "short_description_min_words",
-        "short_description_max_words",
-        "content_languages",
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "edition",
+                    "introduction_en",
+                    "introduction_ar",
+                    "short_description_min_words",
+                    "short_description_max_words",
+                    "content_languages",
+                )
+            },
+        ),
+        (_("Expert review"), {"fields": ("criteria_weights",)}),
+        (
+            _("Public vote"),
+            {
+                "fields": (
+                    "champions_per_category",
+                    "network_vote_limit",
+                    "burst_window_minutes",
+                    "burst_account_limit",
+                )
+            },
+        ),
+        (
+            _("Publication"),
+            {"fields": ("nominees_published_at", "champions_published_at", "winners_published_at")},
+        ),
     )
+    # Published by the services (the review overview and the vote counts), never typed.
+    readonly_fields = ("nominees_published_at", "champions_published_at", "winners_published_at")
 
 
 @admin.register(PrizeCategory)
@@ -91,7 +117,8 @@ class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ordering = (F("submitted_at").desc(nulls_last=True), "-pk")
     list_per_page = 50
     view_on_site = False
-    actions = ("export_csv", "export_xlsx")
+    actions = ("export_csv", "export_xlsx", make_nominees, choose_winner)
+    has_decide_permission = decide_permission
     change_list_template = "admin/prizes/submission/change_list.html"
     readonly_fields = ("title_text", "audit_trail")
     fieldsets = (

@@ -1,5 +1,9 @@
 """What the cycle gives its champions and winners: a certificate in Arabic and English with a
-verification code that a public page checks."""
+verification code that a public page checks.
+
+A certificate is issued once per project and kind; its PDFs are rendered afterwards by a worker, which
+claims the rendering first (``status`` and ``claimed_at``) so that two workers never render it twice and a
+lost or failed rendering is taken up again (``prizes.results.stale_certificates``)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +16,12 @@ class Certificate(models.Model):
         CHAMPION = "champion", _("WSIS Prizes Champion")
         WINNER = "winner", _("WSIS Prizes Winner")
 
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be rendered")
+        RENDERING = "rendering", _("Being rendered")
+        DONE = "done", _("Rendered")
+        FAILED = "failed", _("Rendering failed")
+
     submission = models.ForeignKey(
         Submission, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("project")
     )
@@ -20,6 +30,11 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     pdf_en = models.FileField(_("PDF in English"), upload_to="prizes/certificates/", blank=True)
     pdf_ar = models.FileField(_("PDF in Arabic"), upload_to="prizes/certificates/", blank=True)
+    status = models.CharField(
+        _("rendering"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    claimed_at = models.DateTimeField(_("rendering started at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("renderings attempted"), default=0)
     rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
 
@@ -31,3 +46,7 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.code} — {self.submission}"
+
+    def pdf(self, language):
+        """The stored PDF in ``language`` (a FieldFile, empty until rendered)."""
+        return getattr(self, f"pdf_{language}")

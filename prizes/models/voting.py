@@ -19,7 +19,28 @@ class PolicyReason(models.TextChoices):
     NETWORK_LIMIT = "network_limit", _("Too many votes from one network in the category")
 
 
+class DisposableEmailDomain(models.Model):
+    """A domain of throw-away mailboxes: votes from addresses at it are not counted (published policy)."""
+
+    domain = models.CharField(_("domain"), max_length=255, unique=True)
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("disposable e-mail domain")
+        verbose_name_plural = _("disposable e-mail domains")
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower()
+        super().save(*args, **kwargs)
+
+
 class Vote(models.Model):
+    """One voter's choice in one category of a cycle (changeable until the voting deadline)."""
+
     cycle = models.ForeignKey(
         PrizeCycle, on_delete=models.PROTECT, related_name="votes", verbose_name=_("prize cycle")
     )

@@ -9,14 +9,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wsis_portal.editions import schedule
 from wsis_portal.editions.models import Process
 
-from .. import services
-from ..forms import SubmissionForm
+from .. import services, stocktaking_link
+from ..forms import StocktakingCoverageForm, SubmissionForm
 from ..models import PrizeCategory, State, Submission
+
+ALREADY_IN_STOCKTAKING = gettext_lazy("This project is already in the WSIS Stocktaking.")
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -37,6 +40,9 @@ def cycle(request):
             "phases": phases,
             "open_phase": schedule.process_state(phases).open_phase,
             "accepting": current is not None and current.is_accepting(),
+            "is_expert": current is not None
+            and request.user.is_authenticated
+            and current.expert_assignments.filter(expert=request.user).exists(),
             "categories": PrizeCategory.objects.select_related("action_line"),
         },
     )
@@ -65,7 +71,9 @@ def _own(request, pk):
     return submission
 
 
-def _detail(request, submission, status=200):
+def _detail(request, submission, status=200, coverage_form=None):
+    if coverage_form is None and stocktaking_link.may_publish(submission, request.user):
+        coverage_form = StocktakingCoverageForm()
     return render(
         request,
         "prizes/detail.html",
@@ -73,6 +81,7 @@ def _detail(request, submission, status=200):
             "submission": submission,
             "changeable": services.can_change(submission),
             "closed": submission.state == State.DRAFT and not submission.cycle.is_accepting(),
+            "coverage_form": coverage_form,
         },
         status=status,
     )
@@ -95,7 +104,9 @@ def _send(submission, by):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, kind=None, pk=None):
-    """A new draft, or a draft to change; after the deadline a draft is shown read-only."""
+    """A new draft (filled in from a stocktaking entry with ``?entry=<pk>``), or a draft to change; after
+    the deadline a draft is shown read-only."""
+    entry = None
     if pk is None:
         current = services.current_cycle()
         if current is None or not current.is_accepting():
@@ -103,6 +114,10 @@ def edit(request, kind=None, pk=None):
         submission = Submission(cycle=current, kind=kind)
         category = PrizeCategory.objects.filter(action_line__code=request.GET.get("category")).first()
         initial = {"category": category.pk} if category else {}
+        if kind == Submission.Kind.SUBMISSION and "entry" in request.GET:
+            # Filled in from a stocktaking entry the user may edit (403 otherwise); saved only on "save".
+            entry = stocktaking_link.entry_to_submit(request.GET["entry"], request.user)
+            initial.update(stocktaking_link.draft_initial(entry, current, request.user))
     else:
         submission = _own(request, pk)
         initial = {}
@@ -133,7 +148,7 @@ def edit(request, kind=None, pk=None):
     return render(
         request,
         "prizes/edit.html",
-        {"form": form, "submission": submission},
+        {"form": form, "submission": submission, "from_entry": entry},
         status=400 if data is not None and form.errors else 200,
     )
 
@@ -182,3 +197,39 @@ def confirm(request, token):
         "prizes/confirm.html",
         {"nomination": nomination, "accepting": nomination.cycle.is_accepting()},
     )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def publish_to_stocktaking(request, pk):
+    """Publish a submitted project to the stocktaking: it goes to the stocktaking's review queue. The
+    address of a refused form (reloaded, or in the other language) leads back to the project's page."""
+    submission = _own(request, pk)
+    if request.method != "POST":
+        return redirect("prizes:detail", pk=submission.pk)
+    if submission.stocktaking_entry_id is not None:
+        messages.info(request, ALREADY_IN_STOCKTAKING)
+        return redirect("prizes:detail", pk=submission.pk)
+    if not stocktaking_link.may_publish(submission, request.user):
+        messages.error(request, stocktaking_link.NOT_PUBLISHABLE)
+        return redirect("prizes:detail", pk=submission.pk)
+    form = StocktakingCoverageForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, submission, status=400, coverage_form=form)
+    try:
+        entry, created = stocktaking_link.publish_to_stocktaking(submission, request.user, form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("prizes:detail", pk=submission.pk)
+    if created:
+        messages.success(
+            request,
+            _(
+                "Your project has been sent to the WSIS Stocktaking (reference %(reference)s); it is "
+                "published once the secretariat approves it."
+            )
+            % {"reference": entry.reference},
+        )
+    else:
+        messages.info(request, ALREADY_IN_STOCKTAKING)
+    return redirect("prizes:detail", pk=submission.pk)

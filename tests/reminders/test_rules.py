@@ -61,7 +61,10 @@ def test_only_the_latest_passed_offset_is_due_and_none_after_the_deadline():
 
 
 def test_the_four_rules_of_this_issue_are_registered():
-    assert [(r.key, r.offsets, r.optional, r.after) for r in registry.rules()] == [
+    # The WSIS Prizes register rules of their own, tested with the prizes.
+    assert [
+        (r.key, r.offsets, r.optional, r.after) for r in registry.rules() if r.key.split(".")[0] != "prizes"
+    ] == [
         ("consultations.draft_contribution", (14, 7, 1), True, False),
         ("consultations.returned_workshop", (7, 14), True, True),
         ("forum_events.unanswered_invitation", (14, 7, 1), False, False),

@@ -41,6 +41,40 @@ PHASES_2026 = [
         (2025, 12, 23, 9, 0),
         (2026, 3, 15, 23, 59),
     ),
+    # The rest of the 2026 prize cycle, on the pattern of earlier years (ITU announces these dates as the
+    # cycle goes): nominees in April, public voting until mid-May, winners at the Forum's prize ceremony.
+    (
+        Process.PRIZES,
+        "nomination",
+        "Review by the expert group and choice of the nominees",
+        "استعراض فريق الخبراء للمشروعات واختيار المرشَّحين",
+        (2026, 3, 16, 9, 0),
+        (2026, 4, 10, 23, 59),
+    ),
+    (
+        Process.PRIZES,
+        "voting",
+        "Public online voting",
+        "التصويت العام عبر الإنترنت",
+        (2026, 4, 14, 9, 0),
+        (2026, 5, 15, 23, 59),
+    ),
+    (
+        Process.PRIZES,
+        "selection",
+        "Choice of the winners among the champions",
+        "اختيار الفائزين من بين الأبطال",
+        (2026, 5, 20, 9, 0),
+        (2026, 6, 12, 23, 59),
+    ),
+    (
+        Process.PRIZES,
+        "ceremony",
+        "WSIS Prizes ceremony at the Forum",
+        "حفل توزيع جوائز القمة في المنتدى",
+        (2026, 7, 7, 17, 0),
+        (2026, 7, 7, 18, 30),
+    ),
     (
         Process.FORUM,
         "forum-week",

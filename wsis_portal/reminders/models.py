@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,9 +40,7 @@ class ReminderDelivery(models.Model):
     anchor = models.DateTimeField(_("deadline or event"))
     due_at = models.DateTimeField(_("due at"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     claim_token = models.CharField(max_length=32, blank=True, editable=False)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
@@ -58,7 +57,13 @@ class ReminderDelivery(models.Model):
                 name="one_reminder_per_rule_object_recipient_offset",
             )
         ]
-        indexes = [models.Index(fields=["rule", "status"], name="reminder_rule_status")]
+        # Every change of status writes to each index: the sweep's own look-ups are partial indexes, which
+        # hold only the rows waiting (pending ones by rule, claimed ones by their claim).
+        indexes = [
+            models.Index(fields=["status"], name="reminder_status"),
+            models.Index(fields=["rule", "id"], condition=Q(status="pending"), name="reminder_pending"),
+            models.Index(fields=["claim_token"], condition=Q(status="claimed"), name="reminder_claimed"),
+        ]
 
     def __str__(self):
         return f"{self.rule} · {self.recipient} · {self.offset}"

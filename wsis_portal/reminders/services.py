@@ -4,8 +4,9 @@ Exactly once, step by step:
 
 - due reminders are inserted with ``INSERT … ON CONFLICT DO NOTHING`` against the unique key (rule,
   object, recipient, offset): two beats or two concurrent sweeps insert each reminder once;
-- pending rows are claimed by a conditional UPDATE (``FOR UPDATE SKIP LOCKED`` on PostgreSQL) that stamps
-  them with a claim token: two sweeps never claim the same row;
+- pending rows are claimed by conditional UPDATEs (``FOR UPDATE SKIP LOCKED`` on PostgreSQL) that stamp
+  each batch with its claim token, a few batches per transaction: two sweeps never claim the same row, and
+  a batch is handed to a worker only once its claim is committed;
 - the mails of a claimed batch are put in the outbox and the rows marked sent in ONE transaction that holds
   the rows' locks: a crash leaves them claimed and unsent, and the stale-claim reset (which waits for those
   locks) puts them back to pending, so they are sent again later and never twice. The outbox rows of a
@@ -33,11 +34,14 @@ from wsis_portal.timezones import zone_or_none
 
 from . import registry
 from .models import ReminderDelivery, ReminderOptOut, ReminderRule
+from .stencils import Stencils
 
 Status = ReminderDelivery.Status
 # A claim older than this belongs to a worker that died mid-send.
 STALE_CLAIM_AFTER = timedelta(minutes=15)
 BATCH_SIZE = 500
+# Batches a sweep that hands them to the workers claims in one transaction.
+CLAIMED_AT_ONCE = 20
 OPT_OUT_SALT = "wsis_portal.reminders.opt_out"
 
 
@@ -187,21 +191,23 @@ def _insert_new(rows, now):
             )
 
 
-def _claim(rule_key, now):
-    """Claim up to ``BATCH_SIZE`` pending rows of a rule; returns the claim token, or None if none is left."""
-    token = uuid.uuid4().hex
+def _claim(rule_key, now, batches=1):
+    """Claim up to ``batches`` batches of ``BATCH_SIZE`` pending rows of a rule in one transaction (one
+    commit for them all); returns their claim tokens, none when nothing is left."""
+    tokens = []
     with transaction.atomic():
-        # No ORDER BY: the index on (rule, status) then stops at the first BATCH_SIZE rows.
+        # No ORDER BY: the partial index of pending rows then stops at the first rows it needs.
         pending = ReminderDelivery.objects.filter(rule=rule_key, status=Status.PENDING).order_by()
         if connection.features.has_select_for_update_skip_locked:
             pending = pending.select_for_update(skip_locked=True)
-        ids = list(pending.values_list("pk", flat=True)[:BATCH_SIZE])
-        if not ids:
-            return None
-        ReminderDelivery.objects.filter(pk__in=ids, status=Status.PENDING).update(
-            status=Status.CLAIMED, claim_token=token, claimed_at=now, attempts=F("attempts") + 1
-        )
-    return token
+        ids = list(pending.values_list("pk", flat=True)[: BATCH_SIZE * batches])
+        for start in range(0, len(ids), BATCH_SIZE):
+            token = uuid.uuid4().hex
+            ReminderDelivery.objects.filter(
+                pk__in=ids[start : start + BATCH_SIZE], status=Status.PENDING
+            ).update(status=Status.CLAIMED, claim_token=token, claimed_at=now, attempts=F("attempts") + 1)
+            tokens.append(token)
+    return tokens
 
 
 def shown_deadline(anchor, time_zone=""):
@@ -223,20 +229,26 @@ def shown_deadline(anchor, time_zone=""):
     return shown
 
 
-class _Mails:
-    """Writes the reminder mails of one rule, in the active language, for one batch: each template is
-    loaded once, and what mails share (the opt-out path, a deadline as written in a zone) is computed
-    once per language."""
+class ReminderMails:
+    """Writes the reminder mails of one rule for one batch, in the active language: the three templates are
+    rendered through stencils (``stencils``: what the mails share is rendered once per language and
+    shape, and the result is exactly the plain render), and the opt-out path and each deadline as written
+    in a zone are computed once per language."""
+
+    SUFFIXES = ("_subject.txt", "_message.txt", "_message.html")
 
     def __init__(self, rule):
         self.rule = rule
-        self.templates = {}
+        self.templates = None
         self.shared = {}
 
-    def template(self, suffix):
-        if suffix not in self.templates:
-            self.templates[suffix] = get_template(f"{self.rule.template}{suffix}")
-        return self.templates[suffix]
+    def render(self, context):
+        """The subject, text and HTML of a mail: exactly what rendering each template would give."""
+        if self.templates is None:
+            self.templates = Stencils(
+                get_template(f"{self.rule.template}{suffix}") for suffix in self.SUFFIXES
+            )
+        return self.templates.render(context)
 
     def once(self, key, compute):
         key = (translation.get_language(), *key)
@@ -251,13 +263,11 @@ class _Mails:
         )
         return f"{settings.PORTAL_URL}{head}{opt_out_token(email, self.rule.key)}{tail}"
 
-    def message(self, candidate, row):
-        """The mail of ``row`` in the active language: plain text plus HTML with ``lang`` and ``dir``.
-
-        Templates get ``item`` (the object), ``anchor`` (the deadline or event), ``deadline`` (the anchor
-        as ``shown_deadline`` writes it in the recipient's zone), ``offset``, ``portal_url``,
-        ``language``, ``direction``, ``opt_out_url`` for optional rules, and the candidate's context.
-        """
+    def context(self, candidate, row):
+        """What the templates get, in the active language: ``item`` (the object), ``anchor`` (the deadline
+        or event), ``deadline`` (the anchor as ``shown_deadline`` writes it in the recipient's zone),
+        ``offset``, ``portal_url``, ``language``, ``direction``, ``opt_out_url`` for optional rules, and
+        the candidate's context."""
         context = {
             "item": candidate.obj,
             "anchor": candidate.anchor,
@@ -273,14 +283,15 @@ class _Mails:
         }
         if self.rule.optional:
             context["opt_out_url"] = self.opt_out_url(row.recipient)
-        subject = " ".join(self.template("_subject.txt").render(context).split())
+        return context
+
+    def message(self, candidate, row):
+        """The mail of ``row`` in the active language: plain text plus HTML with ``lang`` and ``dir``."""
+        subject, text, html = self.render(self.context(candidate, row))
         message = EmailMultiAlternatives(
-            subject,
-            self.template("_message.txt").render(context),
-            settings.DEFAULT_FROM_EMAIL,
-            [row.recipient],
+            " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [row.recipient]
         )
-        message.attach_alternative(self.template("_message.html").render(context), "text/html")
+        message.attach_alternative(html, "text/html")
         return message
 
 
@@ -322,7 +333,7 @@ def _put_in_outbox(rule, by_language):
     """Write the mails of ``by_language`` (``{language: [(row, candidate)]}``) and put each language's in
     the outbox at once. Returns the ids of the rows sent and ``{id: error}`` of those that failed."""
     outbox = get_connection()
-    mails = _Mails(rule)
+    mails = ReminderMails(rule)
     sent, failed = [], {}
     for language, group in by_language.items():
         messages = []
@@ -355,11 +366,13 @@ def sweep(now=None, dispatch=None) -> dict:
         if rule.key in paused:
             continue
         _record(rule, _due(rule, now), now)
-        while token := _claim(rule.key, now):
-            counts["batches"] += 1
-            if dispatch is not None:
-                dispatch(rule.key, token)
-                continue
-            for name, value in send_batch(rule.key, token, now).items():
-                counts[name] += value
+        # Claimed batches are handed over only once their claim is committed, and sent here one by one.
+        while tokens := _claim(rule.key, now, CLAIMED_AT_ONCE if dispatch is not None else 1):
+            for token in tokens:
+                counts["batches"] += 1
+                if dispatch is not None:
+                    dispatch(rule.key, token)
+                    continue
+                for name, value in send_batch(rule.key, token, now).items():
+                    counts[name] += value
     return counts

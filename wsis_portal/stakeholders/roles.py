@@ -52,10 +52,18 @@ SECRETARIAT_PERMISSIONS = {
         "invitation": ("view", "add", "change"),
         "slotrequest": ("view", "change"),
     },
+    # Projects, scores and votes are their authors'; the secretariat decides on them through the services
+    # (change: nominees, winners, exclusion of a vote) and assigns the experts.
     "prizes": {
         "prizecycle": ("view", "add", "change"),
         "prizecategory": ("view",),
-        "submission": ("view",),
+        "submission": ("view", "change"),
+        "expertassignment": ("view", "add", "change", "delete"),
+        "conflictofinterest": ("view",),
+        "score": ("view",),
+        "vote": ("view", "change"),
+        "disposableemaildomain": ("view", "add", "change", "delete"),
+        "certificate": ("view",),
     },
 }
 
