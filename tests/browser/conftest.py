@@ -46,28 +46,6 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def reference_data(transactional_db):
-    """The reference data the migrations load (action lines, SDGs, GDC objectives, regions, Member
-    States, consultation topics), loaded again: a transactional test before this one emptied every table."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    for module in (
-        "wsis_portal.editions.migrations.0002_reference_data",
-        "wsis_portal.stakeholders.migrations.0002_member_states",
-        "wsis_portal.stakeholders.migrations.0004_regions",
-    ):
-        import_module(module).load(apps, None)
-    import_module("consultations.migrations.0002_topics").add_topics(apps, None)
-    # Reloaded rows have new ids: forget what the processes remembered of the old ones.
-    from stocktaking import reference
-
-    for loader in (reference.action_lines, reference.sdgs, reference.gdc_objectives, reference.regions):
-        loader.cache_clear()
-
-
 class PolicyViolations:
     """What the browser refused under the Content-Security-Policy, in every tab of the contexts watched."""
 

@@ -418,6 +418,8 @@ def attempt(submission, by):
     not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
     reason="Concurrent choices only race on PostgreSQL (CI).",
 )
+# A transactional test before this one may have emptied the reference tables.
+@pytest.mark.usefixtures("reference_data")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ten_clerks_choosing_ten_champions_at_once_give_the_category_one_winner(time_machine):
     time_machine.move_to(IN_SELECTION, tick=False)

@@ -510,6 +510,8 @@ def publish_at_once(submission, by):
     not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
     reason="Concurrent requests only race on PostgreSQL (CI).",
 )
+# A transactional test before this one may have emptied the reference tables.
+@pytest.mark.usefixtures("reference_data")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_eight_clicks_at_once_write_one_entry(submitted, owner):
     with ThreadPoolExecutor(max_workers=8) as pool:

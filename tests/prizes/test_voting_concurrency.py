@@ -53,6 +53,8 @@ def race(calls, threads):
 
 
 @pytest.mark.slow
+# A transactional test before this one may have emptied the reference tables.
+@pytest.mark.usefixtures("reference_data")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ten_thousand_racing_duplicate_votes_count_once_per_voter_and_category():
     if connection.vendor != "postgresql":
