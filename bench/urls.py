@@ -1,6 +1,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
+from wsis_portal.urls import handler404, handler500  # noqa: F401 - the portal's error pages here too
 from wsis_portal.urls import urlpatterns as portal_urlpatterns
 
 

@@ -31,6 +31,7 @@ from wsis_portal.editions.schedule import is_open
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.mail.services import send_templated_mail
+from wsis_portal.stakeholders.roles import Role
 
 from . import results
 from .models import (
@@ -75,10 +76,18 @@ def may_publish(user) -> bool:
     return user.is_authenticated and user.has_perm("prizes.change_prizecycle")
 
 
+def assignments_of(expert):
+    """The assignments of ``expert`` that count: those of an account holding the reviewer role. An account
+    that lost it keeps its assignments on record but no longer reads or scores any project."""
+    return ExpertAssignment.objects.filter(expert=expert, expert__groups__name=Role.REVIEWER.group_name)
+
+
 def is_assigned(expert, submission) -> bool:
-    return ExpertAssignment.objects.filter(
-        cycle_id=submission.cycle_id, category_id=submission.category_id, expert=expert
-    ).exists()
+    return (
+        assignments_of(expert)
+        .filter(cycle_id=submission.cycle_id, category_id=submission.category_id)
+        .exists()
+    )
 
 
 def has_conflict(expert, submission) -> bool:
@@ -133,7 +142,7 @@ def conflicted(expert):
 def projects_to_review(expert, cycle, stage):
     """The projects ``expert`` scores at ``stage``: those of their categories, without the ones they
     declared a conflict with, in category order, each with ``scored`` (whether they have scored it)."""
-    categories = ExpertAssignment.objects.filter(cycle=cycle, expert=expert).values("category")
+    categories = assignments_of(expert).filter(cycle=cycle).values("category")
     return (
         stage_projects(cycle, stage)
         .filter(category__in=categories)

@@ -33,6 +33,7 @@ admin.site.index_title = _("Secretariat")
 admin.site.login = admin_login
 
 handler404 = "wsis_portal.api.not_found"
+handler500 = "wsis_portal.errors.server_error"
 
 urlpatterns = [
     path("favicon.ico", dashboard_views.favicon),

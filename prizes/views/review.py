@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import review, services
 from ..forms_review import ConflictForm, ScoreForm, initial_of
-from ..models import ConflictOfInterest, Criterion, ExpertAssignment, ReviewStage, Score, Submission
+from ..models import ConflictOfInterest, Criterion, ReviewStage, Score, Submission
 
 
 def _refused(request, reason):
@@ -33,9 +33,7 @@ def projects(request):
     assignments = []
     if cycle is not None:
         assignments = list(
-            ExpertAssignment.objects.filter(cycle=cycle, expert=request.user).select_related(
-                "category__action_line"
-            )
+            review.assignments_of(request.user).filter(cycle=cycle).select_related("category__action_line")
         )
     if not assignments:
         return _refused(request, _("You are not a member of the expert group of the current WSIS Prizes."))
