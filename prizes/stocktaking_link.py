@@ -20,7 +20,7 @@ from stocktaking.models import Entry
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
 
-from . import services
+from . import results, services
 from .eligibility import word_count
 from .models import ENTERED_STATES, PrizeCategory, State, Submission
 
@@ -96,22 +96,9 @@ def draft_initial(entry, cycle, user):
 
 def public_stage(submission, at=None):
     """The stage of a counted project the public may know: nominee, champion or winner once the cycle has
-    published that list, else just submitted."""
-    at = at or timezone.now()
-    cycle = submission.cycle
-
-    def published(instant):
-        return instant is not None and instant <= at
-
-    if submission.state == State.WINNER and published(cycle.winners_published_at):
-        return State.WINNER
-    if submission.state in (State.CHAMPION, State.WINNER) and published(cycle.champions_published_at):
-        return State.CHAMPION
-    if submission.state in (State.NOMINEE, State.CHAMPION, State.WINNER) and published(
-        cycle.nominees_published_at
-    ):
-        return State.NOMINEE
-    return State.SUBMITTED
+    published that list (``results.shown_stage``), else just submitted."""
+    published = results.published_stages(submission.cycle, at)
+    return results.shown_stage(submission.state, published) or State.SUBMITTED
 
 
 @dataclass(frozen=True)
