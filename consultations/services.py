@@ -37,12 +37,10 @@ def current_consultation():
     edition = current_edition()
     if edition is None:
         return None
-    return (
-        Consultation.objects.filter(edition=edition)
-        .select_related("edition")
-        .prefetch_related("edition__phases")
-        .first()
-    )
+    consultation = Consultation.objects.filter(edition=edition).first()
+    if consultation is not None:
+        consultation.edition = edition  # the cached one, its phases already fetched
+    return consultation
 
 
 def is_accepting(consultation) -> bool:
