@@ -18,7 +18,13 @@ on 2 cores would be a denial of service, not 300 people racing a deadline. No ac
 
 It prints the requests, the 5xx and the other errors, p50/p95/max latency per action (goal: p95 <= 500
 ms), the submissions acknowledged against those found submitted in the database with that reference (must
-be equal), and the receipts queued against those delivered exactly once by the worker.
+be equal), and the receipts queued against those delivered exactly once by the worker. It also prints the
+rate the clients would ask for if every answer were instant (five requests per three think times) against
+the rate the portal answered: when the second falls short of the first, the machine is saturated and
+latency is queueing.
+
+``--users 100,200,300`` runs one surge per count, one after the other against the same portal, and ends
+with a table of them: how many users the machine serves within the goal.
 """
 
 import argparse
@@ -525,10 +531,18 @@ def portal(database_url, workdir, *, workers=4, redis=None, collect_static=True,
         yield Stack(port=port, mail_dir=workdir / "mail", redis=redis, queue=queue, worker_log=worker_log)
 
 
-def report_lines(tally, outcome):
+def asked_rate(users, think):
+    """Requests per second ``users`` clients send when every answer is instant: a round of five requests
+    (two of them redirects followed at once) takes three think times."""
+    return users * len(ACTIONS) / (3 * sum(think) / 2)
+
+
+def report_lines(tally, outcome, users, think, elapsed):
     lines = [
         f"  requests {tally.requests}, 5xx {tally.server_errors}, other errors {tally.other_errors}"
-        + (f" {dict(tally.errors)}" if tally.errors else "")
+        + (f" {dict(tally.errors)}" if tally.errors else ""),
+        f"  asked for up to {asked_rate(users, think):.0f} requests/s (instant answers); answered "
+        f"{tally.requests / elapsed:.1f} requests/s",
     ]
     for action in ACTIONS:
         values = tally.latencies.get(action, [])
@@ -561,13 +575,14 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--database", default="wsis_bench_surge")
-    parser.add_argument("--users", type=int, default=300)
+    parser.add_argument("--users", default="300", help="users, or a comma-separated series of counts")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", default="1-3", help="think time before each action, seconds: MIN-MAX")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args()
     think = tuple(float(value) for value in args.think.split("-"))
+    series = [int(count) for count in args.users.split(",")]
 
     from bench import stocktaking as stocktaking_bench
 
@@ -575,19 +590,7 @@ def main():
     stocktaking_bench.setup_django(args.database)
     open_consultation()
     warm = 2 * args.workers
-    stakeholders = make_stakeholders(args.users + warm)
-    with (
-        tempfile.TemporaryDirectory(prefix="wsis-bench-surge-") as workdir,
-        portal(os.environ["DATABASE_URL"], workdir, workers=args.workers, threads=args.threads) as stack,
-    ):
-        # Each gunicorn process imports views and compiles templates on its first requests: not measured.
-        warm_up = surge(stack.port, stakeholders[args.users :], WARM_UP_SECONDS, (0, 0.2))
-        load_before = os.getloadavg()
-        started = time.monotonic()
-        tally = surge(stack.port, stakeholders[: args.users], args.seconds, think)
-        elapsed = time.monotonic() - started
-        load_after = os.getloadavg()
-        outcome = check(tally, stack.mail_dir, also_acknowledged=warm_up.acknowledged)
+    stakeholders = make_stakeholders(max(series) + warm)
 
     from django.db import connection
 
@@ -596,19 +599,48 @@ def main():
         version = cursor.fetchone()[0].split(" on ")[0]
     print(
         f"WSIS consultation deadline surge — {version}, {os.cpu_count()} CPUs, database {args.database}, "
-        f"gunicorn {args.workers} gthread workers × {args.threads} threads, one Celery worker (solo)"
+        f"gunicorn {args.workers} gthread workers × {args.threads} threads, one Celery worker (solo)",
+        flush=True,
     )
-    print(
-        f"  warm-up: {len(stakeholders) - args.users} stakeholders for {WARM_UP_SECONDS} s, "
-        f"{warm_up.requests} requests, {len(warm_up.acknowledged)} submissions (not in the latencies)"
-    )
-    print(
-        f"  {args.users} stakeholders for {args.seconds:g} s (ran {elapsed:.1f} s), think time "
-        f"{think[0]:g}–{think[1]:g} s before each action; load average {load_before[0]:.2f} before, "
-        f"{load_after[0]:.2f} after (1 min)"
-    )
-    for line in report_lines(tally, outcome):
-        print(line)
+    rows = []
+    with (
+        tempfile.TemporaryDirectory(prefix="wsis-bench-surge-") as workdir,
+        portal(os.environ["DATABASE_URL"], workdir, workers=args.workers, threads=args.threads) as stack,
+    ):
+        # Each gunicorn process imports views and compiles templates on its first requests: not measured.
+        warm_up = surge(stack.port, stakeholders[-warm:], WARM_UP_SECONDS, (0, 0.2))
+        print(
+            f"  warm-up: {warm} stakeholders for {WARM_UP_SECONDS} s, {warm_up.requests} requests, "
+            f"{len(warm_up.acknowledged)} submissions (not in the latencies)",
+            flush=True,
+        )
+        also_acknowledged = warm_up.acknowledged
+        for users in series:
+            load_before = os.getloadavg()
+            started = time.monotonic()
+            tally = surge(stack.port, stakeholders[:users], args.seconds, think)
+            elapsed = time.monotonic() - started
+            load_after = os.getloadavg()
+            outcome = check(tally, stack.mail_dir, also_acknowledged=also_acknowledged)
+            also_acknowledged = {**also_acknowledged, **tally.acknowledged}
+            print(
+                f"  {users} stakeholders for {args.seconds:g} s (ran {elapsed:.1f} s), think time "
+                f"{think[0]:g}–{think[1]:g} s before each action; load average {load_before[0]:.2f} before, "
+                f"{load_after[0]:.2f} after (1 min)"
+            )
+            for line in report_lines(tally, outcome, users, think, elapsed):
+                print(line)
+            every = [value for values in tally.latencies.values() for value in values]
+            rows.append((users, asked_rate(users, think), tally.requests / elapsed, every, tally, outcome))
+    if len(rows) > 1:
+        print("  users  asked/s  answered/s  p50 ms  p95 ms  5xx  lost  goal p95 <= 500 ms")
+        for users, asked, answered, every, tally, outcome in rows:
+            p95 = percentile(every, 0.95)
+            print(
+                f"  {users:5d}  {asked:7.0f}  {answered:10.1f}  {percentile(every, 0.5):6.0f}  {p95:6.0f}  "
+                f"{tally.server_errors:3d}  {outcome.acknowledged - outcome.found:4d}  "
+                f"{'met' if p95 <= 500 else 'NOT MET'}"
+            )
 
 
 if __name__ == "__main__":

@@ -192,8 +192,9 @@ def submit(item, by):
         raise PermissionDenied
     _check_open(item)
     _check_complete(item)
+    reservation = transitions.reserve_reference(item)
     with transaction.atomic():
-        transitions.apply(item, "submit", by)
+        transitions.apply(item, "submit", by, reservation=reservation)
         _mail(item, "submitted")
         if isinstance(item, FacilitatorNomination) and item.consent == FacilitatorNomination.Consent.PENDING:
             request_consent(item)

@@ -170,12 +170,12 @@ def _check_eligible(submission, by):
         raise ValidationError(found)
 
 
-def _enter(submission, by, **updates):
+def _enter(submission, by, reservation, **updates):
     """The guarded transition to "submitted"; the database refuses a second project of the entity in the
     category even when two are sent at the same instant."""
     try:
         with transaction.atomic():
-            return transitions.apply(submission, "submit", by, updates=updates)
+            return transitions.apply(submission, "submit", by, updates=updates, reservation=reservation)
     except IntegrityError:
         submission.refresh_from_db()
         raise ValidationError(eligibility.counting_problems(submission) or CHANGED) from None
@@ -201,8 +201,9 @@ def submit(submission, by):
     if submission.is_nomination:
         raise ValueError("A nomination is sent with nominate().")
     _check_eligible(submission, by)
+    reservation = transitions.reserve_reference(submission)
     with transaction.atomic():
-        _enter(submission, by)
+        _enter(submission, by, reservation)
         _mail(submission, "submitted")
     return submission
 
@@ -228,10 +229,12 @@ def nominate(submission, by):
         raise ValueError("A project of one's own entity is sent with submit().")
     _check_eligible(submission, by)
     token = secrets.token_urlsafe(32)
+    reservation = transitions.reserve_reference(submission)
     with transaction.atomic():
         _enter(
             submission,
             by,
+            reservation,
             confirmation=Confirmation.PENDING,
             confirmation_digest=_digest(token),
             confirmation_sent_at=timezone.now(),

@@ -159,8 +159,9 @@ def submit(entry, by):
         raise ValidationError(_("Submissions to the stocktaking are closed for this edition."), code="closed")
     if not entry.action_line_links.exists():
         raise ValidationError(_("Choose at least one action line before submitting."), code="incomplete")
+    reservation = transitions.reserve_reference(entry)
     with transaction.atomic():
-        transitions.apply(entry, "submit", by)
+        transitions.apply(entry, "submit", by, reservation=reservation)
         _mail_owner(entry, "submitted")
         send_templated_mail("stocktaking/email/to_review", settings.SECRETARIAT_EMAIL, {"entry": entry}, "en")
     return entry

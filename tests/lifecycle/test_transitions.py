@@ -1,9 +1,12 @@
 """Submission transitions: reference numbers per prefix and Geneva year, never given twice; each change only
 from the states that allow it, once, with its audit entry."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings
+from django.db import connection, transaction
 
 from stocktaking.models import Entry
 from tests.factories import SecretariatFactory
@@ -194,3 +197,60 @@ def test_submission_is_audited_with_its_author():
         "submitted",
         {"state": ["draft", "submitted"]},
     )
+
+
+def test_a_reserved_reference_is_the_one_the_submission_gets(time_machine):
+    time_machine.move_to(MIDYEAR, tick=False)
+    entry = EntryFactory()
+    reservation = transitions.reserve_reference(entry)
+    time_machine.move_to(datetime(2026, 6, 1, 12, 0, 1, tzinfo=UTC), tick=False)
+    transitions.apply(entry, "submit", entry.owner, reservation=reservation)
+    entry.refresh_from_db()
+    assert (entry.reference, entry.submitted_at) == ("WSIS-ST-2026-00001", MIDYEAR)
+
+
+def test_a_reservation_of_a_refused_submission_leaves_a_gap_never_a_duplicate():
+    entry = EntryFactory()
+    copies = [Entry.objects.get(pk=entry.pk), Entry.objects.get(pk=entry.pk)]  # a double click
+    reservations = [transitions.reserve_reference(copy) for copy in copies]
+    transitions.apply(copies[0], "submit", entry.owner, reservation=reservations[0])
+    with pytest.raises(TransitionRefused):
+        transitions.apply(copies[1], "submit", entry.owner, reservation=reservations[1])
+    later = EntryFactory()
+    transitions.apply(later, "submit", later.owner, reservation=transitions.reserve_reference(later))
+    references = sorted(Entry.objects.values_list("reference", flat=True))
+    assert references == ["WSIS-ST-2026-00001", "WSIS-ST-2026-00003"]
+
+
+def test_nothing_is_reserved_for_a_submission_that_keeps_its_reference_or_cannot_be_sent():
+    entry = SubmittedEntryFactory()
+    numbers = list(ReferenceSequence.objects.values_list("prefix", "year", "last"))
+    assert transitions.reserve_reference(entry) is None  # already sent
+    transitions.apply(entry, "return", SecretariatFactory(), comment="Add the dates.")
+    assert transitions.reserve_reference(entry) is None  # returned: keeps its reference
+    assert list(ReferenceSequence.objects.values_list("prefix", "year", "last")) == numbers
+
+
+@pytest.mark.skipif(
+    not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), reason="row locks: PostgreSQL (CI)"
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
+def test_the_year_sequence_is_free_while_a_submission_is_being_written():
+    first, second = EntryFactory(), EntryFactory()
+
+    def other_submission_takes_its_number():
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = '2s'")  # waiting on the sequence row fails the test
+            return transitions.reserve_reference(Entry.objects.get(pk=second.pk)).reference
+        finally:
+            connection.close()
+
+    reservation = transitions.reserve_reference(first)
+    with transaction.atomic():
+        transitions.apply(first, "submit", first.owner, reservation=reservation)
+        # The services write the audit entry and the receipt here, still inside the transaction.
+        with ThreadPoolExecutor(1) as pool:
+            taken = pool.submit(other_submission_takes_its_number).result(timeout=30)
+    assert taken == reservation.reference[:-5] + "00002"

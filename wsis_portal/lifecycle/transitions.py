@@ -2,6 +2,7 @@
 change a submission exactly once, with its audit entry. Process services call these and add their own
 checks (phase open, permissions) and mails."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -55,19 +56,59 @@ def next_reference(
     return template.format(prefix=prefix, year=year, yy=year % 100, number=sequence.last)
 
 
-def apply(submission, name: str, by, *, comment: str = "", updates: dict | None = None):
+@dataclass(frozen=True)
+class Reservation:
+    """A reference number taken for a submission before it is sent, and the instant it was taken."""
+
+    reference: str
+    at: datetime
+
+
+def reserve_reference(submission) -> Reservation | None:
+    """Take the reference ``submit`` will give ``submission``, before the caller's transaction begins.
+
+    Taken in a transaction of its own, the year's sequence row stays locked for one UPDATE; taken inside
+    the submission's transaction, it stayed locked until the audit entry and the receipt were written
+    too, and every submission of the portal queued behind it at a deadline. A submission refused after
+    this (a double click, the deadline passing) leaves a gap in the numbers, never a number given twice.
+    None when the submission keeps the reference it has, takes none, or cannot be submitted from its
+    state (``apply`` then refuses it or takes the number itself).
+    """
+    if submission.reference or not submission.takes_reference():
+        return None
+    if submission.state not in TRANSITIONS["submit"][0]:
+        return None
+    at = timezone.now()
+    return Reservation(next_reference(submission.REFERENCE_PREFIX, at), at)
+
+
+def apply(
+    submission,
+    name: str,
+    by,
+    *,
+    comment: str = "",
+    updates: dict | None = None,
+    reservation: Reservation | None = None,
+):
     """Move ``submission`` along transition ``name``; returns it refreshed.
 
     Raises ``TransitionRefused`` when its state does not allow the transition any more. Sets the dates,
     the deciding clerk and the comment, writes the audit entry; the caller runs it inside its transaction.
+    A submission takes the reference of ``reservation`` (``reserve_reference``) when given, else the next
+    number now.
     """
     from_states, to_state, action = TRANSITIONS[name]
-    now = timezone.now()
+    now = reservation.at if reservation is not None else timezone.now()
     fields = {"state": to_state, **(updates or {})}
     if name == "submit":
         fields.update(submitted_at=now, review_comment="")
         if not submission.reference and submission.takes_reference():
-            fields["reference"] = next_reference(submission.REFERENCE_PREFIX, now)
+            fields["reference"] = (
+                reservation.reference
+                if reservation is not None
+                else next_reference(submission.REFERENCE_PREFIX, now)
+            )
     else:
         fields.update(decided_at=now, decided_by=by, review_comment=comment)
     before = submission.state
