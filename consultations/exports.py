@@ -85,11 +85,6 @@ class Table:
     def csv_response(self, queryset, filename=None):
         return tables.csv_response(self.columns, self.rows(queryset), filename or f"{self.filename}.csv")
 
-    def xlsx_response(self, queryset):
-        return tables.xlsx_response(
-            self.columns, self.rows(queryset), f"{self.filename}.xlsx", self.model._meta.model_name
-        )
-
 
 def _plain(value):
     return value.isoformat() if hasattr(value, "isoformat") else value

@@ -3,8 +3,6 @@ at a time in id order (keyset pagination), so a CSV of any length streams in fla
 number of queries per chunk. Values are codes (states, categories, SDG and GDC numbers), as in the other
 processes' exports, so that spreadsheets can count them; instants are in UTC."""
 
-from wsis_portal import exports as tables
-
 from .models import Submission
 
 CHUNK = 1000
@@ -73,11 +71,3 @@ def rows(queryset):
             yield [_plain(row[path]) for path in FIELDS.values()] + [
                 tags[name].get(row["pk"], []) for name in LINKS
             ]
-
-
-def csv_response(queryset):
-    return tables.csv_response(COLUMNS, rows(queryset), "wsis-prizes-submissions.csv")
-
-
-def xlsx_response(queryset):
-    return tables.xlsx_response(COLUMNS, rows(queryset), "wsis-prizes-submissions.xlsx", "submissions")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from wsis_portal import exports as tables
+from wsis_portal.admin_exports import ExportListMixin, export_actions
 from wsis_portal.lifecycle.admin import CommentForm, ReviewAdminMixin
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 from wsis_portal.textsearch import query as textquery
@@ -95,7 +95,7 @@ class EntryCommentForm(CommentForm):
 
 
 @admin.register(Entry)
-class EntryAdmin(ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class EntryAdmin(ExportListMixin, ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("reference", "title", "organisation", "state", "is_revision_flag", "submitted_at")
     list_filter = (
         "state",
@@ -112,13 +112,21 @@ class EntryAdmin(ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     # variants and the GIN index serves 200,000 entries; references, legacy ids and e-mails exactly.
     search_fields = ("reference",)
     date_hierarchy = "submitted_at"
-    actions = ("approve_selected", "return_selected", "reject_selected", "export_csv", "export_xlsx")
+    actions = (
+        "approve_selected",
+        "return_selected",
+        "reject_selected",
+        *export_actions(_("Export the selected entries as CSV"), _("Export the selected entries as XLSX")),
+    )
     change_form_template = "admin/stocktaking/entry/change_form.html"
     change_list_template = "admin/stocktaking/entry/change_list.html"
     list_per_page = 50
     review_actions = ("approve_selected", "return_selected", "reject_selected")
     review_form_class = ReviewForm
     comment_form_class = EntryCommentForm
+    export_columns = ADMIN_COLUMNS
+    export_filename = "wsis-stocktaking-review"
+    export_sheet = "entries"
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -179,14 +187,8 @@ class EntryAdmin(ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     def reject_selected(self, request, queryset):
         return self.decide_after_asking(request, queryset, "reject", _("Reject"))
 
-    @admin.action(description=_("Export the selected entries as CSV"))
-    def export_csv(self, request, queryset):
-        return exports.csv_response(queryset, "wsis-stocktaking-review.csv", columns=ADMIN_COLUMNS)
-
-    @admin.action(description=_("Export the selected entries as XLSX"))
-    def export_xlsx(self, request, queryset):
-        lines = ([row[column] for column in ADMIN_COLUMNS] for row in exports.rows(queryset))
-        return tables.xlsx_response(ADMIN_COLUMNS, lines, "wsis-stocktaking-review.xlsx", "entries")
+    def export_rows(self, queryset):
+        return ([row[column] for column in ADMIN_COLUMNS] for row in exports.rows(queryset))
 
     def import_view(self, request):
         if not request.user.has_perm("stocktaking.add_entry"):

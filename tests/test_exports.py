@@ -2,6 +2,8 @@
 
 import io
 
+import pytest
+from django.http import Http404
 from openpyxl import load_workbook
 
 from wsis_portal import exports
@@ -27,3 +29,15 @@ def test_an_xlsx_cell_that_looks_like_a_formula_keeps_its_quote_prefix():
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert (sheet.cell(row=2, column=1).value, sheet.cell(row=2, column=1).quotePrefix) == (FORMULA, True)
     assert sheet.cell(row=3, column=1).quotePrefix is False
+
+
+def test_a_download_is_named_by_its_format_and_an_unknown_format_is_not_found():
+    csv_file = exports.response("csv", ["title"], [["plain"]], "rows")
+    xlsx_file = exports.response("xlsx", ["title"], [["plain"]], "rows", "entries")
+    assert (csv_file["Content-Disposition"], xlsx_file["Content-Disposition"]) == (
+        'attachment; filename="rows.csv"',
+        'attachment; filename="rows.xlsx"',
+    )
+    assert load_workbook(io.BytesIO(b"".join(xlsx_file.streaming_content))).sheetnames == ["entries"]
+    with pytest.raises(Http404):
+        exports.response("pdf", ["title"], [["plain"]], "rows")

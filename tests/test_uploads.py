@@ -269,7 +269,7 @@ def test_pdf_the_check_cannot_read_is_refused(content):
 
 
 def test_pdf_with_more_tokens_than_the_check_reads_is_refused(monkeypatch):
-    monkeypatch.setattr("wsis_portal.uploads.PDF_MAX_TOKENS", 100)
+    monkeypatch.setattr("wsis_portal.uploads.pdf.PDF_MAX_TOKENS", 100)
     objects = b"<</A /B>> " * 30
     assert refusal("statement.pdf", pdf(CATALOG, objects)) is None
     assert refusal("statement.pdf", pdf(CATALOG, objects * 2)) == ([NOT_PDF], "file_content")

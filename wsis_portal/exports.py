@@ -5,10 +5,11 @@ and a submitter's text can never become a formula."""
 import csv
 import tempfile
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+FORMATS = ("csv", "xlsx")
 XLSX_SPOOL = 20 * 1024 * 1024  # above this a workbook being written goes to a temporary file
 # A spreadsheet opening a CSV file reads a cell starting with one of these as a formula ("CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -83,3 +84,13 @@ def xlsx_response(header, rows, filename, sheet_name="rows"):
     workbook.save(spool)
     spool.seek(0)
     return FileResponse(spool, as_attachment=True, filename=filename)
+
+
+def response(fmt, header, rows, name, sheet_name="rows"):
+    """A download of ``rows`` under ``header`` as ``fmt`` (one of ``FORMATS``), named ``<name>.<fmt>``;
+    any other format is not found."""
+    if fmt == "csv":
+        return csv_response(header, rows, f"{name}.csv")
+    if fmt == "xlsx":
+        return xlsx_response(header, rows, f"{name}.xlsx", sheet_name)
+    raise Http404

@@ -4,14 +4,12 @@ submitter) and whose lists are exported as CSV or XLSX."""
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
-from django.http import Http404
 from django.template.defaultfilters import linebreaksbr
-from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
 from wsis_portal.lifecycle.admin import CommentForm, ReviewAdminMixin
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 from wsis_portal.lifecycle.models import AuditEntry, SubmissionState
@@ -118,7 +116,7 @@ def user_text(item, value, block=False):
     return format_html('<span dir="auto"{}>{}</span>', lang, value)
 
 
-class SubmissionAdmin(ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class SubmissionAdmin(ExportFilteredListMixin, ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """A review queue: the content stays the submitter's; the secretariat decides through the services."""
 
     table = None  # how the queue is exported (``exports.Table``)
@@ -127,13 +125,33 @@ class SubmissionAdmin(ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     # Its page on the portal is the submitter's own.
     view_on_site = False
     ordering = (F("submitted_at").desc(nulls_last=True), "-pk")
-    actions = ("accept_selected", "return_selected", "decline_selected", "export_csv", "export_xlsx")
+    actions = (
+        "accept_selected",
+        "return_selected",
+        "decline_selected",
+        *export_actions(_("Export the selected items as CSV"), _("Export the selected items as XLSX")),
+    )
     review_actions = ("accept_selected", "return_selected", "decline_selected")
     review_form_class = ReviewForm
     change_form_template = "admin/consultations/submission_change_form.html"
     change_list_template = "admin/consultations/submission_change_list.html"
     origin_fields = ("owner", "organisation", "stakeholder_type", "country", "region")
     review_fields = ("submitted_at", "decided_at", "decided_by", "review_comment")
+
+    @property
+    def export_columns(self):
+        return self.table.columns
+
+    @property
+    def export_filename(self):
+        return self.table.filename
+
+    @property
+    def export_sheet(self):
+        return self.opts.model_name
+
+    def export_rows(self, queryset):
+        return self.table.rows(queryset)
 
     def has_review_permission(self, request):
         return services.may_review(request.user, self.model)
@@ -189,27 +207,3 @@ class SubmissionAdmin(ReviewAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
             form_class=DeclineForm,
             explanation=_("Each submitter receives the reason below and reads it."),
         )
-
-    @admin.action(description=_("Export the selected items as CSV"))
-    def export_csv(self, request, queryset):
-        return self.table.csv_response(queryset)
-
-    @admin.action(description=_("Export the selected items as XLSX"))
-    def export_xlsx(self, request, queryset):
-        return self.table.xlsx_response(queryset)
-
-    def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_export"
-        return [
-            path("export/<str:fmt>/", self.admin_site.admin_view(self.export_view), name=name),
-            *super().get_urls(),
-        ]
-
-    def export_view(self, request, fmt):
-        """The whole list as filtered and searched on the change list (same query string)."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        if fmt not in ("csv", "xlsx"):
-            raise Http404
-        queryset = self.get_changelist_instance(request).get_queryset(request)
-        return self.table.csv_response(queryset) if fmt == "csv" else self.table.xlsx_response(queryset)

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wsis_portal import exports as tables
+from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 from wsis_portal.stakeholders.models import User
 from wsis_portal.stakeholders.roles import Role
@@ -205,7 +206,7 @@ def ranking_rows(categories):
 
 
 @admin.register(Score)
-class ScoreAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ScoreAdmin(ExportFilteredListMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = (
         "reference",
         "title",
@@ -223,8 +224,11 @@ class ScoreAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     )
     list_select_related = ("expert", "submission__cycle", "submission__category__action_line")
     search_fields = ("expert__email", "expert__full_name", "submission__reference", "submission__title")
-    actions = ("export_csv", "export_xlsx")
+    actions = export_actions(_("Export the selected scores as CSV"), _("Export the selected scores as XLSX"))
     change_list_template = "admin/prizes/score/change_list.html"
+    export_columns = SCORE_COLUMNS
+    export_filename = "wsis-prizes-scores"
+    export_sheet = "scores"
 
     def get_queryset(self, request):
         return with_conflicts(super().get_queryset(request))
@@ -249,34 +253,17 @@ class ScoreAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def counted(self, score):
         return score.assigned and not score.conflicted
 
-    @admin.action(description=_("Export the selected scores as CSV"))
-    def export_csv(self, request, queryset):
-        return tables.csv_response(SCORE_COLUMNS, score_rows(queryset), "wsis-prizes-scores.csv")
-
-    @admin.action(description=_("Export the selected scores as XLSX"))
-    def export_xlsx(self, request, queryset):
-        return tables.xlsx_response(SCORE_COLUMNS, score_rows(queryset), "wsis-prizes-scores.xlsx", "scores")
+    def export_rows(self, queryset):
+        return score_rows(queryset)
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("export/<str:fmt>/", view(self.export_view), name="prizes_score_export"),
             path("overview/", view(self.overview_view), name="prizes_score_overview"),
             path("overview/ranking.csv", view(self.ranking_export), name="prizes_score_ranking"),
             path("overview/publish/", view(require_POST(self.publish_view)), name="prizes_score_publish"),
             *super().get_urls(),
         ]
-
-    def export_view(self, request, fmt):
-        """The whole list as filtered and searched on the change list (same query string)."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        if fmt not in ("csv", "xlsx"):
-            raise Http404
-        queryset = self.get_changelist_instance(request).get_queryset(request)
-        if fmt == "csv":
-            return tables.csv_response(SCORE_COLUMNS, score_rows(queryset), "wsis-prizes-scores.csv")
-        return tables.xlsx_response(SCORE_COLUMNS, score_rows(queryset), "wsis-prizes-scores.xlsx", "scores")
 
     def _chosen(self, request, data):
         """The cycle (``?cycle=YEAR``, else the current one) with its phases, every cycle to choose from,

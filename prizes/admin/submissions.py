@@ -3,13 +3,11 @@ category and state, read-only (a project is the submitter's, and changes state o
 services), searchable and exported as CSV or XLSX."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
-from django.http import Http404
-from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 from wsis_portal.lifecycle.models import AuditEntry
 
@@ -99,7 +97,7 @@ def user_text(submission, value, block=False):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class SubmissionAdmin(ExportFilteredListMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = (
         "reference_code",
         "title_text",
@@ -117,7 +115,16 @@ class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     ordering = (F("submitted_at").desc(nulls_last=True), "-pk")
     list_per_page = 50
     view_on_site = False
-    actions = ("export_csv", "export_xlsx", make_nominees, choose_winner)
+    actions = (
+        *export_actions(
+            _("Export the selected submissions as CSV"), _("Export the selected submissions as XLSX")
+        ),
+        make_nominees,
+        choose_winner,
+    )
+    export_columns = exports.COLUMNS
+    export_filename = "wsis-prizes-submissions"
+    export_sheet = "submissions"
     has_decide_permission = decide_permission
     change_list_template = "admin/prizes/submission/change_list.html"
     readonly_fields = ("title_text", "audit_trail")
@@ -185,26 +192,5 @@ class SubmissionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         )
         return format_html("<ul>{}</ul>", items) if items else "—"
 
-    @admin.action(description=_("Export the selected submissions as CSV"))
-    def export_csv(self, request, queryset):
-        return exports.csv_response(queryset)
-
-    @admin.action(description=_("Export the selected submissions as XLSX"))
-    def export_xlsx(self, request, queryset):
-        return exports.xlsx_response(queryset)
-
-    def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_export"
-        return [
-            path("export/<str:fmt>/", self.admin_site.admin_view(self.export_view), name=name),
-            *super().get_urls(),
-        ]
-
-    def export_view(self, request, fmt):
-        """The whole list as filtered and searched on the change list (same query string)."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        if fmt not in ("csv", "xlsx"):
-            raise Http404
-        queryset = self.get_changelist_instance(request).get_queryset(request)
-        return exports.csv_response(queryset) if fmt == "csv" else exports.xlsx_response(queryset)
+    def export_rows(self, queryset):
+        return exports.rows(queryset)

@@ -202,16 +202,13 @@ class VoteAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         """The counts of one cycle (``?cycle=<year>``) as CSV or XLSX."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        if fmt not in ("csv", "xlsx"):
+        if fmt not in tables.FORMATS:
             raise Http404
         cycle = self._cycle(request.GET)
         if cycle is None:
             raise Http404
         rows = count_rows(voting.tally(cycle))
-        filename = f"wsis-prizes-votes-{cycle.edition.year}.{fmt}"
-        if fmt == "csv":
-            return tables.csv_response(COUNT_COLUMNS, rows, filename)
-        return tables.xlsx_response(COUNT_COLUMNS, rows, filename, "votes")
+        return tables.response(fmt, COUNT_COLUMNS, rows, f"wsis-prizes-votes-{cycle.edition.year}", "votes")
 
 
 @admin.register(DisposableEmailDomain)

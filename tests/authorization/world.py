@@ -330,6 +330,7 @@ def _letters_and_reminders(world, edition):
         body="The Forum takes place in Geneva.",
         signatory_name="Secretary-General",
         signatory_title="Secretary-General",
+        annex=ContentFile(PDF, name="programme.pdf"),
     )
     objects["letter"] = letter
     pdf = LetterPDF.objects.create(letter=letter, language="en", status=LetterPDF.Status.DONE)

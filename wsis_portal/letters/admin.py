@@ -1,11 +1,16 @@
 """The secretariat's screens for circular letters: drafts are edited, issuing and corrigenda go through
-the services, issued letters are read-only and show the state of their PDFs."""
+the services, issued letters are read-only and show the state of their PDFs. The annex is kept in private
+storage: its links lead to a download that checks who asks."""
+
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -17,6 +22,35 @@ from wsis_portal.lifecycle.audit import AuditedModelAdmin
 
 from . import admin_batches, batches, services  # admin_batches: the personalised letters' screens
 from .models import AddresseeGroup, CircularLetter, LetterFrozen, LetterPDF
+
+
+def download_url(stored):
+    """The admin's download of a file kept in private storage (``stored``, a model's FieldFile): the view
+    named ``<app>_<model>_<field>``, which checks who asks."""
+    meta = stored.instance._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{stored.field.name}", args=[stored.instance.pk])
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """What the file input shows of a stored file: its name, linked to ``url``."""
+
+    name: str
+    url: str
+
+    def __str__(self):
+        return self.name
+
+
+class PrivateFileInput(AdminFileWidget):
+    """The admin's file input for a file kept in private storage, which has no public address: the stored
+    file links to its download in the admin."""
+
+    def is_initial(self, value):
+        return isinstance(value, FieldFile) and bool(value) and value.instance.pk is not None
+
+    def format_value(self, value):
+        return StoredFile(value.name, download_url(value)) if self.is_initial(value) else None
 
 
 class CircularLetterForm(forms.ModelForm):
@@ -44,6 +78,7 @@ class CircularLetterForm(forms.ModelForm):
             "signatory_title",
             "annex",
         ]
+        widgets = {"annex": PrivateFileInput}
 
 
 class LetterPDFInline(admin.TabularInline):
@@ -76,6 +111,7 @@ class CircularLetterAdmin(AuditedModelAdmin, TranslationAdmin):
         "pdf_files",
         "personalised",
         "addressees_shown",
+        "annex_download",
     )
     fieldsets = (
         (None, {"fields": ("edition", "reference", "date", "place", "addressees")}),
@@ -94,23 +130,25 @@ class CircularLetterAdmin(AuditedModelAdmin, TranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not obj.is_issued:
+        if obj is None or self.has_change_permission(request, obj):
             return fieldsets
-        # Read only, the groups are named rather than shown as their stored codes.
+        # Read only, the groups are named rather than shown as their stored codes, and the annex links to
+        # its download rather than to an address that does not serve it.
+        shown = {"addressees": "addressees_shown", "annex": "annex_download"}
         return [
-            (
-                name,
-                {
-                    **options,
-                    "fields": [f if f != "addressees" else "addressees_shown" for f in options["fields"]],
-                },
-            )
+            (name, {**options, "fields": [shown.get(f, f) for f in options["fields"]]})
             for name, options in fieldsets
         ]
 
     @admin.display(description=_("addressed to"))
     def addressees_shown(self, letter):
         return ", ".join(str(label) for label in letter.addressee_labels()) or "—"
+
+    @admin.display(description=_("annex (PDF)"))
+    def annex_download(self, letter):
+        if not letter.annex:
+            return "—"
+        return format_html('<a href="{}">{}</a>', download_url(letter.annex), letter.annex.name)
 
     def get_urls(self):
         return [
@@ -119,8 +157,27 @@ class CircularLetterAdmin(AuditedModelAdmin, TranslationAdmin):
                 self.admin_site.admin_view(self.pdfs_json),
                 name="letters_circularletter_pdfs",
             ),
+            path(
+                "<int:pk>/annex/",
+                self.admin_site.admin_view(self.annex_view),
+                name="letters_circularletter_annex",
+            ),
             *super().get_urls(),
         ]
+
+    def annex_view(self, request, pk):
+        """The letter's annex as an attachment, to staff who may view letters."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        letter = get_object_or_404(CircularLetter, pk=pk)
+        if not letter.annex:
+            raise Http404
+        return FileResponse(
+            letter.annex.open("rb"),
+            as_attachment=True,
+            filename=f"{letter.file_stem}-annex.pdf",
+            content_type="application/pdf",  # the upload check admits PDFs only
+        )
 
     @staticmethod
     def pdf_state(letter):

@@ -182,7 +182,7 @@ def build_archive(batch_id) -> bool:
         ):
             with copy.file.open("rb") as handle:
                 archive.writestr(copy.filename, handle.read())
-    name = f"{batch.letter.reference.replace('/', '-').replace(' ', '-')}-{batch.audience}.zip"
+    name = f"{batch.letter.file_stem}-{batch.audience}.zip"
     batch.archive.save(name, ContentFile(buffer.getvalue()), save=False)
     LetterBatch.objects.filter(pk=batch_id, archive_status=Archive.BUILDING).update(
         archive=batch.archive.name, archive_status=Archive.READY

@@ -75,8 +75,13 @@ class CircularLetter(models.Model):
     )
     signatory_name = models.CharField(_("signatory name"), max_length=200)
     signatory_title = models.CharField(_("signatory title"), max_length=200)
+    # Never under MEDIA_URL: staff download it through the admin, which checks who asks.
     annex = models.FileField(
-        _("annex (PDF)"), upload_to="letters/annexes/%Y/", blank=True, validators=[FileCheck(("pdf",))]
+        _("annex (PDF)"),
+        upload_to="letters/annexes/%Y/",
+        storage=private_storage,
+        blank=True,
+        validators=[FileCheck(("pdf",))],
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
@@ -127,6 +132,11 @@ class CircularLetter(models.Model):
     @property
     def is_issued(self):
         return self.state == self.State.ISSUED
+
+    @property
+    def file_stem(self) -> str:
+        """The reference as the start of its files' names: ``CL-26/001 Corr.1`` gives ``CL-26-001-Corr.1``."""
+        return self.reference.replace("/", "-").replace(" ", "-")
 
     def addressee_labels(self):
         return [AddresseeGroup(value).label for value in self.addressees if value in AddresseeGroup.values]
@@ -243,5 +253,4 @@ class PersonalLetter(models.Model):
 
     @property
     def filename(self) -> str:
-        reference = self.batch.letter.reference.replace("/", "-").replace(" ", "-")
-        return f"{reference}-{self.recipient_key}-{self.language}.pdf"
+        return f"{self.batch.letter.file_stem}-{self.recipient_key}-{self.language}.pdf"

@@ -103,7 +103,7 @@ def render_pdf(letter_id, language) -> bool:
             status=LetterPDF.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
         )
         return False
-    name = f"{claimed.letter.reference.replace('/', '-').replace(' ', '-')}-{language}.pdf"
+    name = f"{claimed.letter.file_stem}-{language}.pdf"
     claimed.file.save(name, ContentFile(content), save=False)
     LetterPDF.objects.filter(pk=claimed.pk).update(
         file=claimed.file.name, status=LetterPDF.Status.DONE, error="", finished_at=timezone.now()

@@ -50,5 +50,5 @@ def letter_pdf(request, pk, language):
     )
     if not row.file:
         raise Http404
-    filename = f"{row.letter.reference.replace('/', '-').replace(' ', '-')}-{language}.pdf"
+    filename = f"{row.letter.file_stem}-{language}.pdf"
     return FileResponse(row.file.open("rb"), content_type="application/pdf", filename=filename)
