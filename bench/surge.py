@@ -617,16 +617,17 @@ def main():
         also_acknowledged = warm_up.acknowledged
         for users in series:
             load_before = os.getloadavg()
-            started = time.monotonic()
+            started, client_cpu = time.monotonic(), time.process_time()
             tally = surge(stack.port, stakeholders[:users], args.seconds, think)
-            elapsed = time.monotonic() - started
+            elapsed, client_cpu = time.monotonic() - started, time.process_time() - client_cpu
             load_after = os.getloadavg()
             outcome = check(tally, stack.mail_dir, also_acknowledged=also_acknowledged)
             also_acknowledged = {**also_acknowledged, **tally.acknowledged}
             print(
                 f"  {users} stakeholders for {args.seconds:g} s (ran {elapsed:.1f} s), think time "
                 f"{think[0]:g}–{think[1]:g} s before each action; load average {load_before[0]:.2f} before, "
-                f"{load_after[0]:.2f} after (1 min)"
+                f"{load_after[0]:.2f} after (1 min); the clients used {client_cpu / elapsed:.2f} of "
+                f"{os.cpu_count()} CPUs"
             )
             for line in report_lines(tally, outcome, users, think, elapsed):
                 print(line)

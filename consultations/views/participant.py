@@ -84,14 +84,12 @@ def _kind(name):
         raise Http404 from None
 
 
-def _own_item(request, kind, pk):
-    """The item, if the user may edit it (403 otherwise), with what its pages show."""
-    item = get_object_or_404(
-        kind.model.objects.select_related("consultation__edition", *kind.related).prefetch_related(
-            "consultation__edition__phases", *kind.prefetch
-        ),
-        pk=pk,
-    )
+def _own_item(request, kind, pk, shown=True):
+    """The item, if the user may edit it (403 otherwise), with what its pages show (``shown``) or only
+    what sending it needs."""
+    items = kind.model.objects.select_related("consultation__edition", *kind.related)
+    items = items.prefetch_related("consultation__edition__phases", *(kind.prefetch if shown else ()))
+    item = get_object_or_404(items, pk=pk)
     if not services.may_edit(item, request.user):
         raise PermissionDenied
     return item
@@ -188,5 +186,5 @@ def detail(request, kind, pk):
 @require_POST
 def submit(request, kind, pk):
     kind = _kind(kind)
-    item = _own_item(request, kind, pk)
+    item = _own_item(request, kind, pk, shown=False)
     return _sent(request, kind, item, kind.url("detail", item))

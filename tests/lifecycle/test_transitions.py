@@ -254,3 +254,19 @@ def test_the_year_sequence_is_free_while_a_submission_is_being_written():
         with ThreadPoolExecutor(1) as pool:
             taken = pool.submit(other_submission_takes_its_number).result(timeout=30)
     assert taken == reservation.reference[:-5] + "00002"
+
+
+@pytest.mark.skipif(
+    not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), reason="races: PostgreSQL (CI)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_first_references_of_a_year_are_each_given_once():
+    def take(_):
+        try:
+            return next_reference("WSIS-RACE", MIDYEAR)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(20) as pool:
+        references = list(pool.map(take, range(40)))
+    assert sorted(references) == [f"WSIS-RACE-2026-{number:05d}" for number in range(1, 41)]

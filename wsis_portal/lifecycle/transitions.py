@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,18 +41,33 @@ def next_reference(
     never given twice or reused.
     """
     year = (at or timezone.now()).astimezone(GENEVA).year
+    number = _increment(prefix, year)
     for _attempt in range(3):
+        if number is not None:
+            break
         try:
             with transaction.atomic():
-                ReferenceSequence.objects.get_or_create(prefix=prefix, year=year)
-                break
+                ReferenceSequence.objects.create(prefix=prefix, year=year)
         except IntegrityError:  # created by a concurrent call in between: use it
-            continue
-    with transaction.atomic():
-        sequence = ReferenceSequence.objects.select_for_update().get(prefix=prefix, year=year)
-        ReferenceSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
-        sequence.refresh_from_db(fields=["last"])
-    return template.format(prefix=prefix, year=year, yy=year % 100, number=sequence.last)
+            pass
+        number = _increment(prefix, year)
+    return template.format(prefix=prefix, year=year, yy=year % 100, number=number)
+
+
+def _increment(prefix, year):
+    """The year's number after one more, in one statement (the row stays locked until the transaction
+    ends); None when the year has no sequence yet."""
+    table, last, prefix_column, year_column = map(
+        connection.ops.quote_name, (ReferenceSequence._meta.db_table, "last", "prefix", "year")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {last} = {last} + 1 "  # noqa: S608 (names from the model, values bound)
+            f"WHERE {prefix_column} = %s AND {year_column} = %s RETURNING {last}",
+            [prefix, year],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 @dataclass(frozen=True)
