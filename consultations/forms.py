@@ -202,8 +202,15 @@ def speaker_formset(data, request):
         ]
     # Bound rows are compared with blank ones (no initial), so that an unchanged speaker still counts.
     rows = max(limit, len(initial))
+    # A page that sends a few rows too many is refused with the limit; one that claims thousands of rows
+    # is refused by Django before they are built (its default bound is 1,000 rows more than max_num).
     formset = forms.formset_factory(
-        SpeakerForm, formset=BaseSpeakerFormSet, extra=rows, max_num=rows, can_delete=True
+        SpeakerForm,
+        formset=BaseSpeakerFormSet,
+        extra=rows,
+        max_num=rows,
+        absolute_max=2 * rows,
+        can_delete=True,
     )
     return formset(data, initial=initial, prefix="speakers", max_speakers=limit)
 

@@ -100,7 +100,7 @@ def _page(request, invitation, route, *, new_form=None, bound=None, error=None, 
 
 
 def _own_request(invitation, pk):
-    if not str(pk).isdigit():
+    if not str(pk).isdecimal():
         raise Http404
     return get_object_or_404(
         SlotRequest.objects.select_related("session", "member_state", "invitation__edition"),

@@ -150,7 +150,10 @@ def cycle_of_year(year):
 
 def certificate_for_code(code, at=None):
     """The certificate with verification code ``code`` (as stored, see ``normalise_code``) when the public
-    may see it, with what its page shows; None otherwise."""
+    may see it, with what its page shows; None otherwise, and for any text that is not a code as stored
+    (PostgreSQL refuses a NUL in a query)."""
+    if normalise_code(code) != code:
+        return None
     certificate = (
         Certificate.objects.select_related(
             "submission__organisation", "submission__category__action_line", "submission__cycle__edition"

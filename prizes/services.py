@@ -27,7 +27,7 @@ from wsis_portal.mail.services import send_templated_mail
 from wsis_portal.stakeholders.models import FocalPoint, Organisation, User
 
 from . import eligibility
-from .models import RELATIONS, PrizeCycle, State, Submission
+from .models import RELATIONS, PrizeCategory, PrizeCycle, State, Submission
 
 # What a draft says, in the order the form asks for it: the fields ``save_draft`` takes from its ``data``,
 # among them the many-to-many tags (``RELATIONS``).
@@ -71,6 +71,14 @@ def current_cycle():
         .order_by("-edition__year")
         .first()
     )
+
+
+def category_of(code):
+    """The prize category of the action line ``code`` (as in a URL), or None; None too for text no code
+    has, a NUL, which PostgreSQL refuses in a query."""
+    if "\x00" in code:
+        return None
+    return PrizeCategory.objects.select_related("action_line").filter(action_line__code=code).first()
 
 
 def acting_organisations(user):

@@ -48,7 +48,7 @@ def category_for(entry):
 def entry_to_submit(pk, user):
     """The stocktaking entry ``user`` submits from: 404 when there is none, 403 when they may not link
     it to a project (not theirs, or a revision)."""
-    if not str(pk).isdigit():
+    if not str(pk).isdecimal():
         raise Http404
     entry = Entry.objects.filter(pk=pk).prefetch_related("action_line_links__action_line").first()
     if entry is None:

@@ -161,7 +161,7 @@ def clean_row(row):
     if start and end and end < start:
         raise ValueError(_("end_date is before start_date."))
     year = row.get("year")
-    if year and not (year.isdigit() and 1990 <= int(year) <= 2100):
+    if year and not (year.isdecimal() and 1990 <= int(year) <= 2100):
         raise ValueError(_("year must be a year like 2024."))
     return {
         "external_id": row["external_id"][:64],

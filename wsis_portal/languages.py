@@ -68,7 +68,10 @@ def set_language(request):
     """Switch to another language and stay on the same page; a signed-in user keeps the choice."""
     # Django resolves ``next`` in the active language, which here comes from the cookie or the browser,
     # not from the page the reader is on: activate the page's own language so its URL resolves.
-    next_path = urlsplit(request.POST.get("next", "")).path
+    try:
+        next_path = urlsplit(request.POST.get("next", "")).path
+    except ValueError:  # "//[" and the like: not a URL, so no page to stay on (Django's view agrees)
+        next_path = ""
     with translation.override(translation.get_language_from_path(next_path) or translation.get_language()):
         response = django_set_language(request)
     language = request.POST.get("language")

@@ -86,7 +86,11 @@ class CategoryFilter(admin.SimpleListFilter):
         return [(c.action_line.code, str(c)) for c in PrizeCategory.objects.select_related("action_line")]
 
     def queryset(self, request, queryset):
-        return queryset.filter(category__action_line__code=self.value()) if self.value() else queryset
+        if not self.value():
+            return queryset
+        if "\x00" in self.value():  # no code has one, and PostgreSQL refuses it in a query
+            return queryset.none()
+        return queryset.filter(category__action_line__code=self.value())
 
 
 def user_text(submission, value, block=False):

@@ -143,7 +143,7 @@ class VoteAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         """The cycle of the year ``source`` names (``cycle``), or the latest one."""
         cycles = PrizeCycle.objects.select_related("edition").prefetch_related("edition__phases")
         year = source.get("cycle", "")
-        return cycles.filter(edition__year=year).first() if year.isdigit() else cycles.first()
+        return cycles.filter(edition__year=year).first() if year.isdecimal() else cycles.first()
 
     def counts_view(self, request):
         """Each project's valid and not counted votes, by reason; POST applies the policy, computes or

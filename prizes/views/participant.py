@@ -112,7 +112,7 @@ def edit(request, kind=None, pk=None):
         if current is None or not current.is_accepting():
             return render(request, "prizes/closed.html", {"cycle": current, "kind": kind}, status=200)
         submission = Submission(cycle=current, kind=kind)
-        category = PrizeCategory.objects.filter(action_line__code=request.GET.get("category")).first()
+        category = services.category_of(request.GET.get("category", ""))
         initial = {"category": category.pk} if category else {}
         if kind == Submission.Kind.SUBMISSION and "entry" in request.GET:
             # Filled in from a stocktaking entry the user may edit (403 otherwise); saved only on "save".

@@ -81,7 +81,7 @@ def matches(nominee, wanted) -> bool:
 @require_http_methods(["GET", "HEAD", "POST"])
 def category(request, code):
     """A category's nominees, searchable (``q``), each with a vote button (POST ``submission``)."""
-    found = PrizeCategory.objects.select_related("action_line").filter(action_line__code=code).first()
+    found = services.category_of(code)
     if found is None:
         raise Http404
     cycle = services.current_cycle()
@@ -120,7 +120,7 @@ def category(request, code):
 def _vote(request, cycle, category, submission_id):
     """Cast the vote and say so (a message, for the redirect), or return the error to show."""
     nominee = None
-    if cycle is not None and submission_id.isdigit():
+    if cycle is not None and submission_id.isdecimal():
         nominee = Submission.objects.filter(pk=int(submission_id), cycle=cycle, category=category).first()
     if nominee is None:
         return _("Choose one of the nominees of this category.")

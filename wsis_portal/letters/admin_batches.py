@@ -178,7 +178,7 @@ class LetterBatchAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The progress page: counts, failures with their reasons and a retry button each, the copies, the
         ZIP once it is built."""
-        if not str(object_id).isdigit():
+        if not str(object_id).isdecimal():
             raise Http404
         batch = self._batch(request, int(object_id))
         counts = batches.progress(batch)

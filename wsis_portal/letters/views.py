@@ -21,7 +21,7 @@ def letter_list(request):
     )
     year = request.GET.get("edition", "")
     letters = CircularLetter.objects.filter(state=CircularLetter.State.ISSUED).order_by("-date", "-reference")
-    selected = int(year) if year.isdigit() and int(year) in editions else None
+    selected = int(year) if year.isdecimal() and int(year) in editions else None
     if selected is not None:
         letters = letters.filter(edition__year=selected)
     letters = list(letters)

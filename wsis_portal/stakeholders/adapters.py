@@ -1,11 +1,13 @@
-"""django-allauth, adapted: a new account starts in the language it was created in, mail goes out in the
-recipient's language (links included) and names the portal, and signing in lands on the dashboard in the
-user's preferred language."""
+"""django-allauth, adapted: an address is refused when longer than an account keeps, a new account starts
+in the language it was created in, mail goes out in the recipient's language (links included) and names the
+portal, and signing in lands on the dashboard in the user's preferred language."""
 
 from types import SimpleNamespace
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.utils import translation
 
 from wsis_portal.languages import in_language
@@ -15,6 +17,12 @@ MAIL_LINKS = ("activate_url", "password_reset_url")
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email):
+        """An address longer than the accounts keep (254 characters, as SMTP allows) is refused: allauth would
+        cut it to another address at sign-up, and the database refuse it when added to an account."""
+        MaxLengthValidator(app_settings.EMAIL_MAX_LENGTH)(email)
+        return super().clean_email(email)
+
     def save_user(self, request, user, form, commit=True):
         user.preferred_language = translation.get_language() or settings.LANGUAGE_CODE
         return super().save_user(request, user, form, commit=commit)
