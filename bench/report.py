@@ -41,8 +41,14 @@ BENCHMARKS = {
         ["bench/prizes_votes.py"],
     ),
     "surge": (
-        "Deadline surge: 300 users saving and submitting drafts for 60 s through gunicorn",
-        ["bench/surge.py"],
+        "Deadline surge: 300, then 60 and 100 users saving and submitting drafts for 60 s each through "
+        "gunicorn, 1–3 s between clicks",
+        ["bench/surge.py", "--users", "300,60,100"],
+    ),
+    "surge_paced": (
+        "Deadline surge: 300 users saving and submitting drafts for 60 s through gunicorn, 5–15 s between "
+        "clicks",
+        ["bench/surge.py", "--think", "5-15"],
     ),
 }
 
