@@ -27,6 +27,7 @@ from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.exports import csv_response, xlsx_response
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 from wsis_portal.stakeholders.models import MemberState
+from wsis_portal.uploads.admin import PrivateFilesAdminMixin, download_link
 
 from . import high_level
 from .models import Invitation, Session, SessionType, SlotRequest
@@ -289,8 +290,12 @@ def speakers_table(session):
 
 
 @admin.register(SlotRequest)
-class SlotRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """A request's content is the protocol office's; the secretariat reads it and may withdraw it."""
+class SlotRequestAdmin(PrivateFilesAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A request's content is the protocol office's; the secretariat reads it and may withdraw it. The
+    statement and the photo are in private storage: they link to downloads that check who asks."""
+
+    private_files = ("statement", "photo")
+    exclude = private_files
 
     list_display = (
         "member_state",
@@ -326,7 +331,18 @@ class SlotRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in SlotRequest._meta.fields]
+        return [
+            f"{field.name}_download" if field.name in self.private_files else field.name
+            for field in SlotRequest._meta.fields
+        ]
+
+    @admin.display(description=SlotRequest._meta.get_field("statement").verbose_name)
+    def statement_download(self, slot_request):
+        return download_link(slot_request.statement)
+
+    @admin.display(description=SlotRequest._meta.get_field("photo").verbose_name)
+    def photo_download(self, slot_request):
+        return download_link(slot_request.photo)
 
     def has_withdraw_permission(self, request):
         return request.user.has_perm("forum_events.change_slotrequest")

@@ -216,6 +216,8 @@ ADMIN = {
     "admin:forum_events_slotrequest_speakers": staff(OK),
     "admin:forum_events_slotrequest_speakers_export": staff(OK),
     "admin:forum_events_slotrequest_statements": staff(OK),
+    "admin:forum_events_slotrequest_statement": staff(OK),
+    "admin:forum_events_slotrequest_photo": staff(OK),
     "admin:prizes_score_export": staff(OK),
     "admin:prizes_score_overview": staff(OK),
     "admin:prizes_score_ranking": staff(OK),

@@ -145,6 +145,8 @@ def admin_kwargs(world):
             "admin:forum_events_slotrequest_speakers": {"row": {"pk": session}},
             "admin:forum_events_slotrequest_speakers_export": {"csv": {"pk": session, "fmt": "csv"}},
             "admin:forum_events_slotrequest_statements": {"row": {"pk": session}},
+            "admin:forum_events_slotrequest_statement": {"row": {"pk": o["slot_request"].pk}},
+            "admin:forum_events_slotrequest_photo": {"row": {"pk": o["slot_request"].pk}},
             "admin:app_list": {"prizes": {"app_label": "prizes"}},
         }
     )

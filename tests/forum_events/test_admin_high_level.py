@@ -245,3 +245,21 @@ def test_staff_without_the_right_get_403(client, session, requests, path):
 def test_staff_without_the_right_cannot_invite(client, edition):
     client.force_login(UserFactory(is_staff=True))
     assert client.get(f"{INVITATIONS}invite/").status_code == 403
+
+
+def test_a_request_page_links_its_statement_to_a_download_for_staff_only(client, clerk, requests):
+    egypt, jordan = requests["EG"], requests["JO"]
+    page = client.get(f"{REQUESTS}{egypt.pk}/change/").content.decode()
+    download = f"{REQUESTS}{egypt.pk}/statement/"
+    assert f'href="{download}"' in page
+    assert "/media/" not in page
+    response = client.get(download)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 statement of EG"
+    assert client.get(f"{REQUESTS}{jordan.pk}/statement/").status_code == 404  # sent none
+    assert client.get(f"{REQUESTS}{egypt.pk}/photo/").status_code == 404
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(download).status_code == 403
+    client.logout()
+    assert client.get(download).status_code == 302

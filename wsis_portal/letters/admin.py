@@ -2,15 +2,11 @@
 the services, issued letters are read-only and show the state of their PDFs. The annex is kept in private
 storage: its links lead to a download that checks who asks."""
 
-from dataclasses import dataclass
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
-from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -19,38 +15,10 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.lifecycle.audit import AuditedModelAdmin
+from wsis_portal.uploads.admin import PrivateFileInput, PrivateFilesAdminMixin, download_url
 
 from . import admin_batches, batches, services  # admin_batches: the personalised letters' screens
 from .models import AddresseeGroup, CircularLetter, LetterFrozen, LetterPDF
-
-
-def download_url(stored):
-    """The admin's download of a file kept in private storage (``stored``, a model's FieldFile): the view
-    named ``<app>_<model>_<field>``, which checks who asks."""
-    meta = stored.instance._meta
-    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{stored.field.name}", args=[stored.instance.pk])
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    """What the file input shows of a stored file: its name, linked to ``url``."""
-
-    name: str
-    url: str
-
-    def __str__(self):
-        return self.name
-
-
-class PrivateFileInput(AdminFileWidget):
-    """The admin's file input for a file kept in private storage, which has no public address: the stored
-    file links to its download in the admin."""
-
-    def is_initial(self, value):
-        return isinstance(value, FieldFile) and bool(value) and value.instance.pk is not None
-
-    def format_value(self, value):
-        return StoredFile(value.name, download_url(value)) if self.is_initial(value) else None
 
 
 class CircularLetterForm(forms.ModelForm):
@@ -96,8 +64,9 @@ class LetterPDFInline(admin.TabularInline):
 
 
 @admin.register(CircularLetter)
-class CircularLetterAdmin(AuditedModelAdmin, TranslationAdmin):
+class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, TranslationAdmin):
     form = CircularLetterForm
+    private_files = ("annex",)
     list_display = ("reference", "date", "subject", "state", "pdf_status", "corrigendum_of")
     list_filter = ("state", "edition")
     search_fields = ("reference", "subject_en", "subject_ar")
@@ -157,27 +126,11 @@ class CircularLetterAdmin(AuditedModelAdmin, TranslationAdmin):
                 self.admin_site.admin_view(self.pdfs_json),
                 name="letters_circularletter_pdfs",
             ),
-            path(
-                "<int:pk>/annex/",
-                self.admin_site.admin_view(self.annex_view),
-                name="letters_circularletter_annex",
-            ),
             *super().get_urls(),
         ]
 
-    def annex_view(self, request, pk):
-        """The letter's annex as an attachment, to staff who may view letters."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        letter = get_object_or_404(CircularLetter, pk=pk)
-        if not letter.annex:
-            raise Http404
-        return FileResponse(
-            letter.annex.open("rb"),
-            as_attachment=True,
-            filename=f"{letter.file_stem}-annex.pdf",
-            content_type="application/pdf",  # the upload check admits PDFs only
-        )
+    def private_file_name(self, letter, field):
+        return f"{letter.file_stem}-annex.pdf"
 
     @staticmethod
     def pdf_state(letter):
