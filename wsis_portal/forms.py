@@ -95,11 +95,11 @@ def textarea(widget):
     return f'<textarea name="{text(widget["name"])}"{attributes(widget["attrs"])}>\n{value}</textarea>'
 
 
-# A widget's template -> (its function, the option templates it draws in Python).
+# A list's template -> (its function, its options' template, the function drawing one option).
 LISTS = {
-    "checkbox_select": (multiple_input, {"checkbox_option": input_option}),
-    "radio": (multiple_input, {"radio_option": input_option}),
-    "select": (select, {"select_option": select_option}),
+    "checkbox_select": (multiple_input, "checkbox_option", input_option),
+    "radio": (multiple_input, "radio_option", input_option),
+    "select": (select, "select_option", select_option),
 }
 OWN = {**{name: input_tag for name in INPUTS}, "textarea": textarea}
 # The templates each Python function stands for: if any of them is overridden, the template is used.
@@ -148,15 +148,12 @@ class PortalFormRenderer(TemplatesSetting):
             return (lambda: OWN[name](widget)) if self.is_django_own(name) else None
         if name not in LISTS:
             return None
-        function, option_functions = LISTS[name]
-        option_names = {
-            option["template_name"].removeprefix(WIDGETS).removesuffix(".html")
+        function, option_name, option_html = LISTS[name]
+        options_drawn_here = all(
+            option["template_name"] == f"{WIDGETS}{option_name}.html"
             for _group, options, _index in widget["optgroups"]
             for option in options
-        }
-        if not option_names <= option_functions.keys() or not all(
-            self.is_django_own(option) for option in (name, *option_names)
-        ):
+        )
+        if not (options_drawn_here and self.is_django_own(name) and self.is_django_own(option_name)):
             return None
-        option_html = next(iter(option_functions.values()))
         return lambda: function(widget, option_html)

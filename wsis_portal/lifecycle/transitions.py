@@ -42,9 +42,7 @@ def next_reference(
     """
     year = (at or timezone.now()).astimezone(GENEVA).year
     number = _increment(prefix, year)
-    for _attempt in range(3):
-        if number is not None:
-            break
+    if number is None:  # the year's first number
         try:
             with transaction.atomic():
                 ReferenceSequence.objects.create(prefix=prefix, year=year)
@@ -70,6 +68,11 @@ def _increment(prefix, year):
     return row[0] if row else None
 
 
+def _needs_reference(submission) -> bool:
+    """Sending ``submission`` gives it a number: it has none yet (a returned one keeps its own)."""
+    return not submission.reference and submission.takes_reference()
+
+
 @dataclass(frozen=True)
 class Reservation:
     """A reference number taken for a submission before it is sent, and the instant it was taken."""
@@ -88,9 +91,7 @@ def reserve_reference(submission) -> Reservation | None:
     None when the submission keeps the reference it has, takes none, or cannot be submitted from its
     state (``apply`` then refuses it or takes the number itself).
     """
-    if submission.reference or not submission.takes_reference():
-        return None
-    if submission.state not in TRANSITIONS["submit"][0]:
+    if not _needs_reference(submission) or submission.state not in TRANSITIONS["submit"][0]:
         return None
     at = timezone.now()
     return Reservation(next_reference(submission.REFERENCE_PREFIX, at), at)
@@ -117,7 +118,7 @@ def apply(
     fields = {"state": to_state, **(updates or {})}
     if name == "submit":
         fields.update(submitted_at=now, review_comment="")
-        if not submission.reference and submission.takes_reference():
+        if _needs_reference(submission):
             fields["reference"] = (
                 reservation.reference
                 if reservation is not None
