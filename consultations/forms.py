@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.editions.models import ActionLine, SustainableDevelopmentGoal
+from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Organisation
 
 from .models import Contribution, FacilitatorNomination, Speaker, Topic, WorkshopRequest
@@ -23,18 +24,28 @@ class ConsultationItemForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
-        label=_("Organization"),
-        help_text=_("The organization you send this for; leave empty to send it in your own name."),
+        label=_("On behalf of"),
+        help_text=_(
+            "An organization you are a confirmed focal point of, or your own name: its stakeholder type and "
+            "country are then those of your profile."
+        ),
     )
     # Many-to-many fields, given to ``services.save`` as relations.
     relation_names: tuple = ()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.visible_to(user).order_by("name")
-        if self.instance.pk is None:
+        item = self.instance
+        behalf.organisation_field(
+            self.fields["organisation"], user, personal=item.pk is None or item.owner_id == user.pk
+        )
+        if item.pk is None:
             # model_to_dict gives a new item organisation=None and the model default: replace them.
-            self.initial["organisation"] = user.organisation_id
+            self.initial["organisation"] = (
+                user.organisation_id
+                if behalf.organisations_of(user).filter(pk=user.organisation_id)
+                else None
+            )
             language = translation.get_language()
             self.initial["language"] = language if language in settings.UN_LANGUAGES else "en"
         for field in self.fields.values():

@@ -22,6 +22,7 @@ from wsis_portal.lifecycle import transitions
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry, SubmissionState
 from wsis_portal.mail.services import send_templated_mail
+from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Region
 from wsis_portal.stakeholders.regions import REGION_OF_COUNTRY
 
@@ -97,6 +98,7 @@ def save(item, fields, by, *, relations=None, speakers=None):
     """
     creating = item.pk is None
     if creating:
+        behalf.require_verified_email(by)
         item.owner = by
         item.state = S.DRAFT
     elif not may_edit(item, by):
@@ -113,6 +115,7 @@ def save(item, fields, by, *, relations=None, speakers=None):
             params={"max": item.consultation.max_speakers},
             code="speakers",
         )
+    behalf.check(by, item.organisation, personal=True, owner=item.owner)
     for name, value in origin(item.organisation, by).items():
         setattr(item, name, value)
     with transaction.atomic():

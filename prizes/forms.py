@@ -9,6 +9,7 @@ from django_countries import countries
 
 from stocktaking.models import Entry
 from wsis_portal.editions.models import GDCObjective, SustainableDevelopmentGoal
+from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Organisation, Region
 
 from . import services
@@ -91,7 +92,7 @@ class SubmissionForm(forms.ModelForm):
             )
             del self.fields["stocktaking_entry"]
         else:
-            self.fields["organisation"].queryset = services.acting_organisations(user).order_by("name")
+            behalf.organisation_field(self.fields["organisation"], user, personal=False)
             self.fields["organisation"].help_text = _(
                 "The organization that runs the project: one you are a confirmed focal point of."
             )

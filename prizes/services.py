@@ -24,7 +24,8 @@ from wsis_portal.lifecycle import transitions
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.mail.services import send_templated_mail
-from wsis_portal.stakeholders.models import FocalPoint, Organisation, User
+from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.models import User
 
 from . import eligibility
 from .models import RELATIONS, PrizeCategory, PrizeCycle, State, Submission
@@ -81,15 +82,6 @@ def category_of(code):
     return PrizeCategory.objects.select_related("action_line").filter(action_line__code=code).first()
 
 
-def acting_organisations(user):
-    """The organisations ``user`` may submit a project for: those they are a confirmed focal point of."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        focal_points__user=user, focal_points__status=FocalPoint.Status.CONFIRMED
-    ).distinct()
-
-
 def linkable_entries(user):
     """The stocktaking entries ``user`` may link a project to: those they may edit (no revisions)."""
     return Entry.objects.editable_by(user).filter(revision_of__isnull=True)
@@ -115,9 +107,9 @@ def _check_open(submission):
 
 def _check_entity(submission, by):
     """An entity's own project is sent only by someone who may act for the entity."""
-    if submission.kind != Submission.Kind.SUBMISSION or submission.organisation_id is None:
+    if submission.kind != Submission.Kind.SUBMISSION:
         return
-    if not acting_organisations(by).filter(pk=submission.organisation_id).exists():
+    if not behalf.may_act_for(by, submission.organisation, personal=False):
         raise ValidationError(
             {
                 "organisation": _(
@@ -138,6 +130,7 @@ def save_draft(submission, data, by):
     """
     creating = submission.pk is None
     if creating:
+        behalf.require_verified_email(by)
         submission.owner = by
         submission.state = State.DRAFT
         if submission.kind == Submission.Kind.NOMINATION:

@@ -19,6 +19,7 @@ from stocktaking import services as stocktaking
 from stocktaking.models import Entry
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.stakeholders import behalf
 
 from . import results, services
 from .eligibility import word_count
@@ -46,15 +47,15 @@ def category_for(entry):
 
 
 def entry_to_submit(pk, user):
-    """The stocktaking entry ``user`` submits from: 404 when there is none, 403 when they may not link
-    it to a project (not theirs, or a revision)."""
+    """The stocktaking entry ``user`` submits from: 404 when there is none or they may not link it to a
+    project (not theirs, or a revision), the same answer for both."""
     if not str(pk).isdecimal():
         raise Http404
     entry = Entry.objects.filter(pk=pk).prefetch_related("action_line_links__action_line").first()
     if entry is None:
         raise Http404
     if not services.linkable_entries(user).filter(pk=entry.pk).exists():
-        raise PermissionDenied
+        raise Http404
     return entry
 
 
@@ -78,10 +79,7 @@ def draft_initial(entry, cycle, user):
         initial["short_description"] = entry.description
     if entry.language in cycle.content_languages:
         initial["language"] = entry.language
-    if (
-        entry.organisation_id
-        and services.acting_organisations(user).filter(pk=entry.organisation_id).exists()
-    ):
+    if entry.organisation_id and behalf.may_act_for(user, entry.organisation, personal=False):
         initial["organisation"] = entry.organisation_id
     category = category_for(entry)
     if category is not None:
@@ -162,10 +160,7 @@ def for_entry(entry, user):
         .filter(cycle=cycle, stocktaking_entry_id=entry_id, state=State.DRAFT)
         .first()
     )
-    acts = (
-        entry.organisation_id is not None
-        and services.acting_organisations(user).filter(pk=entry.organisation_id).exists()
-    )
+    acts = entry.organisation_id is not None and behalf.may_act_for(user, entry.organisation, personal=False)
     return EntryPrizes(entry_id, rows, cycle, draft, acts and draft is None)
 
 

@@ -7,9 +7,10 @@ admin call these; nothing else writes a vote or makes a champion.
   open (Geneva time, server clock). Until the voting deadline a voter may choose another nominee in a
   category: the vote stays one vote, dated by its last choice. After the deadline votes are final.
 - One person, one vote per category: besides the account, a vote keeps a keyed hash of the account's
-  verified address, normalised (``normalise_address``). An account deleted and created again, or a second
-  account on the same mailbox, finds the vote already cast; an account whose address changed finds its
-  vote by the account. Two unique constraints hold this even when requests race.
+  verified address, normalised (``normalise_address``, in the accounts' one form of an address). An
+  account deleted and created again, or a second account on the same mailbox, finds the vote already cast;
+  an account whose address changed finds its vote by the account. Two unique constraints hold this even
+  when requests race.
 - The published policy (``evaluate``), applied in SQL to every vote of a cycle, in this order: a vote from
   an address at a disposable e-mail domain is not counted; nor is the vote of an account created in a
   burst (more than ``burst_account_limit`` accounts voting from one network created within
@@ -24,7 +25,6 @@ import ipaddress
 from dataclasses import dataclass
 
 from allauth.account.adapter import get_adapter
-from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
@@ -34,6 +34,8 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.editions import schedule
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.emails import normalise_email
 
 from .models import VOTING_PHASE, PrizeCycle, State, Submission
 from .models.voting import DisposableEmailDomain, PolicyReason, Vote
@@ -51,10 +53,20 @@ PUBLISHED = _("The champions have been published: the votes can no longer be cha
 VALID_VOTE = {"policy_reason": PolicyReason.VALID, "excluded_at__isnull": True}
 
 
+def _kept_form(email: str) -> str:
+    """The address in the accounts' form (``normalise_email``), quoted local parts of older accounts
+    unquoted; an address email-validator refuses, in lower case."""
+    try:
+        return normalise_email(email, allow_quoted=True)
+    except ValidationError:
+        return email.strip().lower()
+
+
 def normalise_address(email: str) -> str:
-    """The mailbox an address reaches: lower case, without a "+tag" (sub-addressing delivers every tag to
-    one mailbox), and for Gmail without the dots of the local part, which Gmail ignores."""
-    local, _at, domain = email.strip().lower().rpartition("@")
+    """The mailbox an address reaches: in the accounts' form (one case, the domain in Unicode whether typed
+    so or in punycode), without a "+tag" (sub-addressing delivers every tag to one mailbox), and for Gmail
+    without the dots of the local part, which Gmail ignores."""
+    local, _at, domain = _kept_form(email).rpartition("@")
     local = local.split("+", 1)[0]
     if domain in DOTLESS_DOMAINS:
         local, domain = local.replace(".", ""), DOTLESS_DOMAINS[domain]
@@ -68,7 +80,7 @@ def voter_key(email: str) -> str:
 
 
 def email_domain(email: str) -> str:
-    return email.strip().lower().rpartition("@")[2]
+    return _kept_form(email).rpartition("@")[2]
 
 
 def network_of(address: str) -> str:
@@ -122,16 +134,6 @@ def has_voting_closed(cycle, at=None) -> bool:
 # Who
 
 
-def has_verified_address(user) -> bool:
-    """The account's own address is its primary one and verified (allauth)."""
-    return (
-        user.is_authenticated
-        and EmailAddress.objects.filter(
-            user=user, email__iexact=user.email, verified=True, primary=True
-        ).exists()
-    )
-
-
 def votes_of(user):
     """The votes a signed-in person has cast: with this account, or with its address from an account
     deleted since."""
@@ -159,7 +161,7 @@ def cast_vote(voter, submission, network=""):
         raise ValidationError(CLOSED, code="closed")
     if submission.state != State.NOMINEE:
         raise ValidationError(_("Only the nominees of the cycle can receive votes."), code="not_nominee")
-    if not has_verified_address(voter):
+    if not behalf.email_is_verified(voter):
         raise ValidationError(_("Verify your e-mail address before you vote."), code="unverified")
     key = voter_key(voter.email)
     now = schedule.now()

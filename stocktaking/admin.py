@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 
 from wsis_portal.admin_exports import ExportListMixin, export_actions
-from wsis_portal.lifecycle.admin import CommentForm, ReviewAdminMixin
+from wsis_portal.lifecycle.admin import CommentForm, FiledWithoutFocalPointFilter, ReviewAdminMixin
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 from wsis_portal.textsearch import query as textquery
 
@@ -106,6 +106,7 @@ class EntryAdmin(ExportListMixin, ReviewAdminMixin, ReadOnlyAdminMixin, admin.Mo
         "stakeholder_type",
         "year",
         "kind",
+        FiledWithoutFocalPointFilter,
     )
     list_select_related = ("organisation",)
     # Searched through the entries' search terms (get_search_results), so words find their spelling

@@ -3,15 +3,27 @@
 from datetime import UTC
 
 from django.conf import settings
+from django.http import QueryDict
+from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import SimpleRouter
 
+from wsis_portal.editions.reference import ACTION_LINES, GDC_OBJECTIVES, SDGS
+from wsis_portal.stakeholders.models import StakeholderType
+from wsis_portal.stakeholders.regions import REGIONS
+
 from . import reference, search
 from .models import Entry
-from .search import FACETS, SearchParams
+from .search import FACETS, FACETS_BY_NAME, SearchParams
+
+# As many values of one facet as the search reads (``SearchParams.from_query``).
+MAX_FACET_VALUES = 50
+# The years the search takes (``Facet.parse``).
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
 class EntrySerializer(serializers.ModelSerializer):
@@ -89,24 +101,111 @@ class EntrySerializer(serializers.ModelSerializer):
 
 
 class EntryPagination(PageNumberPagination):
+    """Pages of entries. A page or a page size that is not a whole number from 1 is refused (400), as the
+    schema says, instead of being read as the first page or the default size; a page past the last is not
+    found (404). A page size above the maximum is cut to it."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    # "last" is not a number, and the schema says a page is one.
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        return min(_positive_number(request, self.page_size_query_param, self.page_size), self.max_page_size)
+
+    def get_page_number(self, request, paginator):
+        return _positive_number(request, self.page_query_param, 1)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
 
-FILTERS = [
-    OpenApiParameter("q", str, description="Text, in any language; spelling variants of Arabic match."),
-    OpenApiParameter("sort", str, enum=["relevance", "date"], description="Order (relevance needs q)."),
-    *[
-        OpenApiParameter(
-            facet.name, str, many=True, description=f"Filter by {facet.name}; repeat for several."
+def _positive_number(request, name, default):
+    if name not in request.query_params:
+        return default
+    try:
+        return serializers.IntegerField(min_value=1).run_validation(request.query_params[name])
+    except ValidationError as error:
+        raise ValidationError({name: error.detail}) from None
+
+
+# The values of each facet, from the reference data every database is given by its migrations: the
+# schema must be generated without a database (``manage.py check --deploy`` does).
+FACET_CHOICES = {
+    "action_line": [(code, f"{code} {name}") for code, name, _arabic in ACTION_LINES],
+    "sdg": [(number, f"{number}. {name}") for number, name, _arabic in SDGS],
+    "gdc": [(number, f"{number}. {name}") for number, name, _arabic in GDC_OBJECTIVES],
+    "region": [(code, name) for code, name, _arabic in REGIONS],
+    "stakeholder_type": StakeholderType.choices,
+    "kind": Entry.Kind.choices,
+}
+
+
+def _facet_value(facet):
+    """A field taking one value of ``facet`` as the URL names it: one of the values the search knows."""
+    if facet.name == "year":
+        return serializers.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    if facet.name == "country":
+        return serializers.ChoiceField(sorted((code, name) for code, name in countries))
+    return serializers.ChoiceField(FACET_CHOICES[facet.name])
+
+
+class EntryFilters(serializers.Serializer):
+    """The filters of the list, read as the search page reads them, except that a value the schema does
+    not list is refused (400) instead of dropped: a client must never take every entry for the answer to
+    a misspelt filter."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Text, in any language; spelling variants of Arabic match.",
+    )
+    sort = serializers.ChoiceField(
+        ["relevance", "date"], required=False, help_text="Order (relevance needs q)."
+    )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for facet in FACETS:
+            fields[facet.name] = serializers.ListField(
+                child=_facet_value(facet),
+                required=False,
+                max_length=MAX_FACET_VALUES,
+                help_text=f"Filter by {facet.name}; repeat for several.",
+            )
+        return fields
+
+    @classmethod
+    def of(cls, query):
+        """The filters of a QueryDict. An empty value is a value (refused where the schema lists the
+        values), not an absent parameter; a parameter given twice that takes one value counts by the last,
+        as on the search page."""
+        return cls(
+            data={name: query.getlist(name) if name in FACETS_BY_NAME else query[name] for name in query}
         )
-        for facet in FACETS
-    ],
-]
+
+    def search_params(self):
+        """The valid filters as ``SearchParams``, their values written as the search page reads them."""
+        if not self.is_valid():
+            raise ValidationError({name: _messages(errors) for name, errors in self.errors.items()})
+        query = QueryDict(mutable=True)
+        for name, value in self.validated_data.items():
+            query.setlist(name, [str(item) for item in value] if isinstance(value, list) else [value])
+        return SearchParams.from_query(query)
 
 
-@extend_schema_view(list=extend_schema(parameters=FILTERS))
+def _messages(errors):
+    """The messages of one parameter in a flat list (a repeated parameter's are keyed by position)."""
+    if isinstance(errors, dict):
+        return [message for nested in errors.values() for message in _messages(nested)]
+    return list(errors)
+
+
+@extend_schema_view(list=extend_schema(parameters=[EntryFilters]))
 class EntryViewSet(viewsets.ReadOnlyModelViewSet):
     """Published stocktaking entries."""
 
@@ -117,7 +216,7 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         related = ("action_line_links", "country_links", "regions", "sdgs", "gdc_objectives")
         if self.action == "list":
-            params = SearchParams.from_query(self.request.query_params)
+            params = EntryFilters.of(self.request.query_params).search_params()
             return search.ordered(params).select_related("organisation").prefetch_related(*related)
         return Entry.objects.published().select_related("organisation").prefetch_related(*related)
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
+from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Organisation, Region
 
 from .models import Entry
@@ -24,7 +25,7 @@ class EntryForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         label=_("Organization"),
-        help_text=_("The organization that carries out the work."),
+        help_text=_("The organization that carries out the work: one you are a confirmed focal point of."),
     )
     action_lines = TagChoiceField(
         queryset=ActionLine.objects.order_by("position"),
@@ -93,7 +94,7 @@ class EntryForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.visible_to(user)
+        behalf.organisation_field(self.fields["organisation"], user, personal=False)
         entry = self.instance
         if entry.pk:
             links = list(entry.action_line_links.all())

@@ -15,6 +15,7 @@ from wsis_portal.lifecycle import transitions
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry, SubmissionState
 from wsis_portal.mail.services import send_templated_mail
+from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Region
 from wsis_portal.stakeholders.regions import REGION_OF_COUNTRY
 from wsis_portal.textsearch.analysis import document
@@ -98,10 +99,12 @@ def save_content(entry, data, by):
     C7 with them. Guarantees the entry is editable by ``by`` and stays a draft or returned entry.
     """
     if entry.pk is None:
+        behalf.require_verified_email(by)
         entry.owner = by
         entry.state = SubmissionState.DRAFT
     elif not (may_edit(entry, by) and entry.is_editable):
         raise PermissionDenied
+    behalf.check(by, data.get("organisation", entry.organisation), personal=False)
     for name in CONTENT_FIELDS:
         if name in data:
             # As a model form does: a cleared file (False) becomes empty, an absent one (None) is kept.

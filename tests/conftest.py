@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from tests import factories
+from tests.authorization.fixtures import clients, world  # noqa: F401 (the matrix's fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -33,6 +33,15 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.save()
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
+    @factory.post_generation
+    def acts_for_organisation(self, create, extracted, **kwargs):
+        """A profile's organisation is the one the secretariat confirmed the user for: a confirmed focal
+        point of it, unless ``acts_for_organisation=False``."""
+        if create and extracted is not False and self.organisation_id:
+            FocalPoint.objects.get_or_create(
+                user=self, organisation=self.organisation, defaults={"status": FocalPoint.Status.CONFIRMED}
+            )
+
 
 class SecretariatFactory(UserFactory):
     email = factory.Sequence(lambda n: f"secretariat{n}@example.org")
@@ -57,10 +66,23 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class FocalPointFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FocalPoint
+        django_get_or_create = ("user", "organisation")
 
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     motivation = "Coordinator"
+
+
+def owner_acts_for_organisation(item, create, extracted, **kwargs):
+    """Post-generation of the items filed for an organisation: their owner is a confirmed focal point of it
+    (as the portal only lets one file), unless ``filed_by_focal_point=False`` (legacy or tampered data)."""
+    if create and extracted is not False and item.owner_id and item.organisation_id:
+        FocalPoint.objects.get_or_create(
+            user=item.owner,
+            organisation=item.organisation,
+            # Confirmed by the time the item was filed.
+            defaults={"status": FocalPoint.Status.CONFIRMED, "decided_at": item.created_at},
+        )
 
 
 class EditionFactory(factory.django.DjangoModelFactory):
@@ -150,6 +172,11 @@ class PrizeSubmissionFactory(factory.django.DjangoModelFactory):
     challenges = "Roads in the rainy season."
     future_plans = "Ten more buses by 2028."
     project_status = "completed"
+
+    @factory.post_generation
+    def filed_by_focal_point(self, create, extracted, **kwargs):
+        if self.kind == "submission":
+            owner_acts_for_organisation(self, create, extracted)
 
     @factory.post_generation
     def sdgs(self, create, extracted, **kwargs):

@@ -28,3 +28,6 @@ if "EMAIL_URL" not in os.environ:
 # Each test run (and the worker it starts) uses its own queue, so runs never consume each other's tasks.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"wsis-test-{os.getpid()}")
 ALLOWED_HOSTS = ["*"]
+# The suite sends hundreds of API requests a minute from one address (schemathesis); the rate itself is
+# tested with a low one of its own (tests/test_api_throttling.py).
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}  # noqa: F405

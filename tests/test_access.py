@@ -13,6 +13,7 @@ ACCESS = {
     "dashboard:participation": ({}, SIGN_IN),
     "stakeholders:profile": ({}, SIGN_IN),
     "stakeholders:organisations": ({}, SIGN_IN),
+    "stakeholders:resend_verification": ({}, SIGN_IN),
     "stocktaking:search": ({}, PUBLIC),
     "stocktaking:statistics": ({}, PUBLIC),
     "stocktaking:export_csv": ({}, PUBLIC),

@@ -12,35 +12,18 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.test import Client
 from django.urls import reverse
 
 from prizes import review
 from prizes.models import VOTING_PHASE, Score, Submission, Vote
 from tests.authorization.expectations import ADMIN, PORTAL, ROLES, SIGNED_IN, expected
 from tests.authorization.urls import all_kwargs, named_patterns
-from tests.authorization.world import NOW, build_world
+from tests.authorization.world import NOW
 from tests.factories import PhaseFactory
 from wsis_portal.editions.models import Process
 
 pytestmark = pytest.mark.django_db
 SECRET = "Matrix secret"
-
-
-@pytest.fixture
-def world(time_machine):
-    time_machine.move_to(NOW, tick=False)
-    return build_world()
-
-
-@pytest.fixture
-def clients(world):
-    """One client per role, signed in with ``force_login`` (the unverified account could not sign in)."""
-    found = {"anonymous": Client()}
-    for role in SIGNED_IN:
-        found[role] = Client()
-        found[role].force_login(world.users[role])
-    return found
 
 
 def outcome(response):
@@ -310,7 +293,8 @@ def test_nominees_stay_unknown_until_they_are_published(world, clients):
 
 def test_another_focal_point_cannot_fill_a_prize_draft_from_a_s_entry(world, clients):
     url = f"/en/prizes/mine/new/?entry={world['entry_published'].pk}"
-    assert clients["other_focal_point"].get(url).status_code == 403
+    assert clients["other_focal_point"].get(url).status_code == 404
+    # No organisation to submit for: told how to become a focal point, before any entry is looked at.
     assert clients["stakeholder"].get(url).status_code == 403
     assert clients["focal_point"].get(url).status_code == 200
 

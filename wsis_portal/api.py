@@ -2,10 +2,13 @@
 
 from django.http import JsonResponse
 from django.urls import include, path
+from django.utils.translation import ngettext
 from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ErrorDetail, NotFound, Throttled
 from rest_framework.routers import SimpleRouter
+from rest_framework.views import exception_handler
 
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
 from wsis_portal.stakeholders.models import Region
@@ -15,26 +18,52 @@ ERROR = {
     "properties": {"detail": {"type": "string"}},
     "required": ["detail"],
 }
+# A parameter at fault → its messages, in the reader's language.
+INVALID_PARAMETERS = {
+    "type": "object",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+RETRY_AFTER = {
+    "description": "The seconds to wait before the next request is answered.",
+    "schema": {"type": "integer", "minimum": 0},
+}
 
 
 def document_errors(result, generator, request, public):
-    """Every operation may answer 404 (an unknown object, or a page past the last) and 400 (a filter value
-    of the wrong form), with ``{"detail": …}`` or the fields at fault: the schema says so."""
+    """Every operation may answer 400 (a parameter outside what the schema allows), 404 (an unknown
+    object, or a page past the last) and 429 (too many requests from one client, with Retry-After): the
+    schema says so, with the body of each."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"] = ERROR
-    schemas["InvalidFilters"] = {"type": "object", "additionalProperties": True}
+    schemas["InvalidParameters"] = INVALID_PARAMETERS
     for operations in result["paths"].values():
         for operation in operations.values():
             responses = operation["responses"]
+            responses.setdefault("400", _response("Invalid parameters", "InvalidParameters"))
             responses.setdefault("404", _response("Not found", "Error"))
-            responses.setdefault("400", _response("Invalid filter", "InvalidFilters"))
+            responses.setdefault(
+                "429", {**_response("Too many requests", "Error"), "headers": {"Retry-After": RETRY_AFTER}}
+            )
     return result
+
+
+def handle_exception(exc, context):
+    """DRF's answer to an error, except that a client over the rate is told how long to wait in the
+    reader's language with its plural forms (DRF's message chooses between English's two)."""
+    if isinstance(exc, Throttled) and exc.wait:
+        message = ngettext(
+            "Too many requests: try again in %(seconds)d second.",
+            "Too many requests: try again in %(seconds)d seconds.",
+            exc.wait,
+        )
+        exc.detail = ErrorDetail(message % {"seconds": exc.wait}, code=exc.default_code)
+    return exception_handler(exc, context)
 
 
 def not_found(request, exception):
     """The portal's 404: JSON under the API (a client reads ``detail``), the translated page elsewhere."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Not found."}, status=404)
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
     return page_not_found(request, exception)
 
 

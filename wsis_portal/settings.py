@@ -141,14 +141,18 @@ ACCOUNT_ADAPTER = "wsis_portal.stakeholders.adapters.PortalAccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"login": "wsis_portal.stakeholders.forms.PortalLoginForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
-# A duplicate e-mail gets a clear error at sign-up; the rate limits below bound what that reveals.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Whether an address has an account is never told: signing up with it answers as a new sign-up and mails
+# its owner, and a password reset for an unknown address answers as for a known one and mails that address
+# that it has no account (the rate limits bound how many such mails one client can have sent).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[WSIS] "
@@ -226,6 +230,12 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="WSIS Forum Portal <wsis-
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env("SECRETARIAT_EMAIL", default="wsis-secretariat@example.org")
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# A DOCX is a ZIP: what its members may inflate to (wsis_portal.uploads.archives). Word and openpyxl files
+# inflate 3 to 30 times; a ZIP bomb of zeros about 1,000 times.
+UPLOAD_ZIP_MAX_MEMBERS = 1000
+UPLOAD_ZIP_MAX_MEMBER_BYTES = 50 * 1024 * 1024
+UPLOAD_ZIP_MAX_TOTAL_BYTES = 100 * 1024 * 1024
+UPLOAD_ZIP_MAX_RATIO = 100
 OUTBOX_MAX_ATTEMPTS = 5
 OUTBOX_STALE_AFTER = timedelta(minutes=10)
 # Arabic letters may write dates and page numbers in Eastern Arabic digits (٠١٢…), as some offices prefer.
@@ -280,8 +290,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "wsis_portal.api.handle_exception",
+    # The API has no sign-in (open data), so every client is anonymous and one rate per address is all
+    # there is. Counted in the default cache: Redis, shared by every process, or locmem without it.
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_RATE", default="600/minute")},
+    # The client's address as allauth finds it: a forged X-Forwarded-For must not earn a fresh count.
+    "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT,
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.lifecycle.admin import FiledWithoutFocalPointFilter
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 
 from .. import exports
@@ -44,6 +45,7 @@ class ContributionAdmin(SynthesisPageMixin, SubmissionAdmin):
         CountryFilter,
         RegionFilter,
         EditionFilter,
+        FiledWithoutFocalPointFilter,
     )
     search_fields = ("reference", "title", "text", "organisation__name", "owner__email")
     readonly_fields = ("title_text", "text_block")
@@ -87,6 +89,7 @@ class WorkshopRequestAdmin(SubmissionAdmin):
         CountryFilter,
         RegionFilter,
         EditionFilter,
+        FiledWithoutFocalPointFilter,
     )
     search_fields = ("reference", "title", "description", "organisers", "organisation__name", "owner__email")
     actions = (*SubmissionAdmin.actions, "merge_selected")
@@ -193,6 +196,7 @@ class FacilitatorNominationAdmin(SubmissionAdmin):
         CountryFilter,
         RegionFilter,
         EditionFilter,
+        FiledWithoutFocalPointFilter,
     )
     search_fields = (
         "reference",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wsis_portal.lifecycle.models import SubmissionState
+from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.views import verify_email_first
 
 from .. import services
 from ..forms import ContributionForm, NominationForm, WorkshopRequestForm, speaker_formset
@@ -85,13 +87,13 @@ def _kind(name):
 
 
 def _own_item(request, kind, pk, shown=True):
-    """The item, if the user may edit it (403 otherwise), with what its pages show (``shown``) or only
-    what sending it needs."""
+    """The item, if the user may edit it (404 otherwise, as for one that does not exist), with what its
+    pages show (``shown``) or only what sending it needs."""
     items = kind.model.objects.select_related("consultation__edition", *kind.related)
     items = items.prefetch_related("consultation__edition__phases", *(kind.prefetch if shown else ()))
     item = get_object_or_404(items, pk=pk)
     if not services.may_edit(item, request.user):
-        raise PermissionDenied
+        raise Http404
     return item
 
 
@@ -132,6 +134,8 @@ def edit(request, kind, pk=None):
     """A new draft, or a draft or returned item to change; after the deadline a draft is read only."""
     kind = _kind(kind)
     if pk is None:
+        if not behalf.email_is_verified(request.user):
+            return verify_email_first(request)
         consultation = services.current_consultation()
         if consultation is None or not services.is_accepting(consultation):
             return render(request, "consultations/closed.html", {"kind": kind, "consultation": consultation})

@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
+from wsis_portal.lifecycle.admin import FiledWithoutFocalPointFilter
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 from wsis_portal.lifecycle.models import AuditEntry
 
@@ -113,7 +114,15 @@ class SubmissionAdmin(ExportFilteredListMixin, ReadOnlyAdminMixin, admin.ModelAd
         "submitted_at",
     )
     list_display_links = ("reference_code", "title_text")
-    list_filter = (CycleFilter, CategoryFilter, "state", "kind", "confirmation", "project_status")
+    list_filter = (
+        CycleFilter,
+        CategoryFilter,
+        "state",
+        "kind",
+        "confirmation",
+        "project_status",
+        FiledWithoutFocalPointFilter,
+    )
     list_select_related = ("organisation", "category__action_line")
     search_fields = ("reference", "title", "organisation__name", "owner__email", "contact_email")
     ordering = (F("submitted_at").desc(nulls_last=True), "-pk")

@@ -15,6 +15,7 @@ from wsis_portal.editions.models import ActionLine, Edition, GDCObjective, Proce
 from wsis_portal.editions.schedule import is_open
 from wsis_portal.languages import content_languages
 from wsis_portal.lifecycle import models as lifecycle
+from wsis_portal.stakeholders import behalf
 
 # The many-to-many tags of a submission: the goals and objectives it serves.
 RELATIONS = ("sdgs", "gdc_objectives")
@@ -178,12 +179,25 @@ class SubmissionQuerySet(lifecycle.SubmissionQuerySet):
     def counted(self):
         return self.filter(COUNTED)
 
+    def editable_by(self, user):
+        """An entity's own project belongs to the entity (its confirmed focal points); a nomination names
+        the nominated entity but stays its nominator's alone."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(kind=Submission.Kind.NOMINATION, owner=user)
+            | Q(kind=Submission.Kind.SUBMISSION, organisation__in=behalf.organisations_of(user))
+        )
+
+    def filed_without_focal_point(self):
+        """Only an entity's own project is filed on its behalf (a nomination is the nominator's)."""
+        return super().filed_without_focal_point().filter(kind=Submission.Kind.SUBMISSION)
+
     def of(self, user):
-        """What ``user`` works on, newest first: what they submitted or nominated, and the submissions of
-        the organisations they are a confirmed focal point of (never someone else's nomination)."""
+        """What ``user`` works on, newest first: what they nominated, and the projects of the organisations
+        they are a confirmed focal point of."""
         return (
             self.editable_by(user)
-            .filter(Q(owner=user) | Q(kind=Submission.Kind.SUBMISSION))
             .select_related("cycle__edition", "category__action_line", "organisation")
             .order_by("-updated_at", "-pk")
         )

@@ -5,7 +5,7 @@ these views report what it says."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wsis_portal.editions import schedule
 from wsis_portal.editions.models import Process
+from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.views import focal_point_needed, verify_email_first
 
 from .. import services, stocktaking_link
 from ..forms import StocktakingCoverageForm, SubmissionForm
@@ -59,7 +61,8 @@ def my_submissions(request):
 
 
 def _own(request, pk):
-    """The submission, if the user may edit it (403 otherwise), with what its pages show."""
+    """The submission, if the user may edit it (404 otherwise, as for one that does not exist), with what
+    its pages show."""
     submission = get_object_or_404(
         Submission.objects.select_related(
             "cycle__edition", "category__action_line", "organisation", "stocktaking_entry"
@@ -67,7 +70,7 @@ def _own(request, pk):
         pk=pk,
     )
     if not services.may_edit(submission, request.user):
-        raise PermissionDenied
+        raise Http404
     return submission
 
 
@@ -108,6 +111,10 @@ def edit(request, kind=None, pk=None):
     the deadline a draft is shown read-only."""
     entry = None
     if pk is None:
+        if not behalf.email_is_verified(request.user):
+            return verify_email_first(request)
+        if kind == Submission.Kind.SUBMISSION and not behalf.organisations_of(request.user).exists():
+            return focal_point_needed(request, _("Submit a project"))
         current = services.current_cycle()
         if current is None or not current.is_accepting():
             return render(request, "prizes/closed.html", {"cycle": current, "kind": kind}, status=200)

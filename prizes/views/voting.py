@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wsis_portal.stakeholders import behalf
 from wsis_portal.textsearch.analysis import terms
 from wsis_portal.textsearch.query import query_terms
 
@@ -110,7 +111,7 @@ def category(request, code):
             "nominee_count": len(nominees),
             "query": query,
             "choice": _my_choices(request, cycle).get(found.pk),
-            "verified": voting.has_verified_address(request.user),
+            "verified": behalf.email_is_verified(request.user),
             "error": error,
         },
         status=400 if error else 200,
@@ -152,7 +153,7 @@ def my_votes(request):
     return render(
         request,
         "prizes/voting/my_votes.html",
-        {**_state(cycle), "votes": votes, "verified": voting.has_verified_address(request.user)},
+        {**_state(cycle), "votes": votes, "verified": behalf.email_is_verified(request.user)},
     )
 
 

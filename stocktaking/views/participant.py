@@ -2,10 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.views import focal_point_needed, verify_email_first
 
 from .. import services
 from ..forms import EntryForm
@@ -18,9 +22,10 @@ def my_entries(request):
 
 
 def _editable_entry(request, pk):
+    """The entry, if the user may edit it; 404 otherwise, as for one that does not exist."""
     entry = get_object_or_404(Entry, pk=pk)
     if not services.may_edit(entry, request.user):
-        raise PermissionDenied
+        raise Http404
     return entry
 
 
@@ -28,6 +33,11 @@ def _editable_entry(request, pk):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk=None):
     """Create a draft, or edit a draft, a returned entry or (through its revision) a published entry."""
+    if pk is None:
+        if not behalf.email_is_verified(request.user):
+            return verify_email_first(request)
+        if not behalf.organisations_of(request.user).exists():
+            return focal_point_needed(request, _("New stocktaking entry"))
     entry = Entry() if pk is None else _editable_entry(request, pk)
     if entry.state == "accepted" and not entry.is_revision:
         return redirect("stocktaking:edit", pk=services.revision_for(entry, request.user).pk)
@@ -36,7 +46,11 @@ def edit(request, pk=None):
         return redirect("stocktaking:mine_detail", pk=entry.pk)
     form = EntryForm(request.POST or None, request.FILES or None, instance=entry, user=request.user)
     if request.method == "POST" and form.is_valid():
-        entry = services.save_content(entry, form.content(), request.user)
+        try:
+            entry = services.save_content(entry, form.content(), request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(request, "stocktaking/edit.html", {"form": form, "entry": entry}, status=400)
         if "submit" not in request.POST:
             messages.success(request, _("Your draft has been saved."))
             return redirect("stocktaking:edit", pk=entry.pk)

@@ -2,7 +2,6 @@
 
 import math
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -57,7 +56,8 @@ def attachment(request, pk):
     entry = get_object_or_404(Entry, pk=pk)
     public = entry.state == "accepted" and not entry.is_revision
     if not public and not (services.may_edit(entry, request.user) or services.may_review(request.user)):
-        raise PermissionDenied
+        # The same answer as for an entry that does not exist: the id tells nothing.
+        raise Http404
     if not entry.attachment:
         raise Http404
     name = entry.attachment.name.rsplit("/", 1)[-1]

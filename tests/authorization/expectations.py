@@ -7,7 +7,8 @@ sign-in, which sends non-staff accounts a 403); ``403``; ``404`` (where a 404 hi
 
 The unverified account cannot sign in (allauth's mandatory verification); the matrix gives it a session
 anyway (as an account whose address was un-verified after signing in): it sees only what any signed-in
-account sees, owns nothing, and ``prizes.voting`` refuses its vote (see the POST tests).
+account sees, owns nothing, creates nothing (its "new" pages say why and offer to send the mail again),
+and ``prizes.voting`` refuses its vote (see the POST tests).
 """
 
 from wsis_portal.stakeholders.roles import SECRETARIAT_PERMISSIONS
@@ -34,7 +35,12 @@ def each(outcome, **overrides):
 PUBLIC = each(OK)
 HIDDEN = each(MISSING)
 ACCOUNT = each(OK, anonymous=SIGN_IN)
-A_ONLY = each(FORBIDDEN, anonymous=SIGN_IN, focal_point=OK)
+# Another user's or organisation's object answers as one that does not exist: the id tells nothing.
+A_ONLY = each(MISSING, anonymous=SIGN_IN, focal_point=OK)
+# Creating: an account whose address is not confirmed is told why; forms that file only for an
+# organisation are for its confirmed focal points (A's and B's), the others are told how to become one.
+CREATE = each(OK, anonymous=SIGN_IN, unverified=FORBIDDEN)
+CREATE_FOR_ORGANISATION = each(FORBIDDEN, anonymous=SIGN_IN, focal_point=OK, other_focal_point=OK)
 SIGNED_POST = each(POST_ONLY, anonymous=SIGN_IN)
 EXPERT_ONLY = each(FORBIDDEN, anonymous=SIGN_IN, expert=OK)
 ALREADY_IN = each(REDIRECT, anonymous=OK)
@@ -46,6 +52,7 @@ PORTAL = {
     "dashboard:participation": ACCOUNT,
     "stakeholders:profile": ACCOUNT,
     "stakeholders:organisations": ACCOUNT,
+    "stakeholders:resend_verification": SIGNED_POST,
     "stocktaking:search": PUBLIC,
     "stocktaking:statistics": PUBLIC,
     "stocktaking:export_csv": PUBLIC,
@@ -54,9 +61,9 @@ PORTAL = {
     "stocktaking:entry[draft]": HIDDEN,
     "stocktaking:attachment[published]": PUBLIC,
     # A's editors and the reviewers read a draft's file; nobody else, signed in or not.
-    "stocktaking:attachment[draft]": each(FORBIDDEN, focal_point=OK, secretariat=OK),
+    "stocktaking:attachment[draft]": each(MISSING, focal_point=OK, secretariat=OK),
     "stocktaking:mine": ACCOUNT,
-    "stocktaking:new": ACCOUNT,
+    "stocktaking:new": CREATE_FOR_ORGANISATION,
     "stocktaking:mine_detail": A_ONLY,
     "stocktaking:edit": A_ONLY,
     "stocktaking:submit": SIGNED_POST,
@@ -67,8 +74,8 @@ PORTAL = {
     "prizes:cycle": PUBLIC,
     "prizes:confirm": PUBLIC,  # the secret link is the proof
     "prizes:mine": ACCOUNT,
-    "prizes:new": ACCOUNT,
-    "prizes:nominate": ACCOUNT,
+    "prizes:new": CREATE_FOR_ORGANISATION,
+    "prizes:nominate": CREATE,
     "prizes:detail": A_ONLY,
     "prizes:edit": A_ONLY,
     "prizes:submit": SIGNED_POST,
@@ -92,7 +99,7 @@ PORTAL = {
     **{
         f"consultations:{kind}{suffix}": expected
         for kind in ("contribution", "workshop", "nomination")
-        for suffix, expected in (("_new", ACCOUNT), ("", A_ONLY), ("_edit", A_ONLY), ("_submit", SIGNED_POST))
+        for suffix, expected in (("_new", CREATE), ("", A_ONLY), ("_edit", A_ONLY), ("_submit", SIGNED_POST))
     },
     "forum_events:agenda": PUBLIC,
     "forum_events:agenda_ical": PUBLIC,

@@ -4,7 +4,7 @@ draft is read-only; a workshop request is accepted in the admin and appears as a
 nominee confirms their consent through the link mailed to them. axe-core checks every page visited."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,9 +12,9 @@ from playwright.sync_api import expect
 
 from consultations.models import CONTRIBUTIONS_PHASE, Contribution, FacilitatorNomination, WorkshopRequest
 from tests.browser.conftest import Accessibility, sign_in
-from tests.consultations.factories import ConsultationFactory, NominationFactory, submitted
-from tests.factories import PASSWORD, EditionFactory, OrganisationFactory, SecretariatFactory, UserFactory
-from wsis_portal.editions.models import ActionLine, Phase, Process
+from tests.consultations.factories import NominationFactory, open_consultation, submitted
+from tests.factories import PASSWORD, OrganisationFactory, SecretariatFactory, UserFactory
+from wsis_portal.editions.models import ActionLine, Phase
 from wsis_portal.mail.models import OutboundMail
 from wsis_portal.stakeholders.models import StakeholderType
 
@@ -24,18 +24,7 @@ TITLE = "مكتبات عامة رقمية في كل حي"
 @pytest.fixture
 def consultation(reference_data):
     """The 2027 consultation, its deadline an hour from now (the browser and the server share the clock)."""
-    edition = EditionFactory(year=2027, starts_on=date(2027, 7, 5), ends_on=date(2027, 7, 9))
-    consultation = ConsultationFactory(edition=edition, phase=False, max_speakers=3)
-    Phase.objects.create(
-        edition=edition,
-        process=Process.CONSULTATION,
-        key=CONTRIBUTIONS_PHASE,
-        name_en="Official contributions and binding workshop requests",
-        name_ar="المساهمات الرسمية والطلبات الملزمة بشأن عقد ورش عمل",
-        opens_at=timezone.now() - timedelta(days=30),
-        closes_at=timezone.now() + timedelta(hours=1),
-    )
-    return consultation
+    return open_consultation(timedelta(hours=1), max_speakers=3)
 
 
 def close_the_consultation(consultation):

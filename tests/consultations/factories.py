@@ -20,7 +20,7 @@ from consultations.models import (
     Topic,
     WorkshopRequest,
 )
-from tests.factories import EditionFactory, OrganisationFactory, UserFactory
+from tests.factories import EditionFactory, OrganisationFactory, UserFactory, owner_acts_for_organisation
 from wsis_portal.editions.models import ActionLine, Format, Phase, Process, SustainableDevelopmentGoal
 from wsis_portal.editions.schedule import geneva_time
 
@@ -89,6 +89,7 @@ class _ItemFactory(factory.django.DjangoModelFactory):
     language = "en"
     stakeholder_type = factory.LazyAttribute(lambda item: item.organisation.stakeholder_type)
     country = factory.LazyAttribute(lambda item: item.organisation.country)
+    filed_by_focal_point = factory.PostGeneration(owner_acts_for_organisation)
 
 
 class ContributionFactory(_ItemFactory):
@@ -172,3 +173,26 @@ class NominationFactory(_ItemFactory):
 def submitted(item):
     """``item`` sent by its owner through the services (the clock must be before the deadline)."""
     return services.submit(item, item.owner)
+
+
+def open_consultation(closes_in, **kwargs):
+    """The 2027 consultation, its contributions phase open from a month ago until ``closes_in`` from now
+    (for the browser journeys: the browser and the server share the clock)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultations.models import CONTRIBUTIONS_PHASE
+
+    edition = EditionFactory(year=2027, starts_on=date(2027, 7, 5), ends_on=date(2027, 7, 9))
+    consultation = ConsultationFactory(edition=edition, phase=False, **kwargs)
+    Phase.objects.create(
+        edition=edition,
+        process=Process.CONSULTATION,
+        key=CONTRIBUTIONS_PHASE,
+        name_en="Official contributions and binding workshop requests",
+        name_ar="المساهمات الرسمية والطلبات الملزمة بشأن عقد ورش عمل",
+        opens_at=timezone.now() - timedelta(days=30),
+        closes_at=timezone.now() + closes_in,
+    )
+    return consultation

@@ -455,9 +455,9 @@ def test_returned_contribution_can_be_corrected_after_the_deadline(
 
 
 @pytest.mark.parametrize("suffix", ["", "edit/"])
-def test_someone_elses_draft_is_forbidden(signed_in, open_now, suffix):
+def test_someone_elses_draft_is_not_found(signed_in, open_now, suffix):
     contribution = ContributionFactory()
-    assert signed_in.get(f"/en/consultations/contributions/{contribution.pk}/{suffix}").status_code == 403
+    assert signed_in.get(f"/en/consultations/contributions/{contribution.pk}/{suffix}").status_code == 404
 
 
 def test_someone_elses_draft_cannot_be_changed_or_sent(signed_in, owner, open_now):
@@ -466,7 +466,7 @@ def test_someone_elses_draft_cannot_be_changed_or_sent(signed_in, owner, open_no
         f"/en/consultations/contributions/{contribution.pk}/edit/", contribution_data(owner)
     )
     send = signed_in.post(f"/en/consultations/contributions/{contribution.pk}/submit/")
-    assert (edit.status_code, send.status_code) == (403, 403)
+    assert (edit.status_code, send.status_code) == (404, 404)
     contribution.refresh_from_db()
     assert (contribution.title, contribution.state) == ("Not mine", "draft")
 

@@ -105,12 +105,14 @@ def test_new_draft_belongs_to_its_author_and_takes_their_origin(clock, owner):
 
 def test_draft_of_an_organisation_takes_the_organisations_origin(clock, owner):
     organisation = OrganisationFactory(stakeholder_type="government", country="EG")
+    FocalPointFactory(user=owner, organisation=organisation, status="confirmed")
     item = draft(owner, organisation=organisation)
     assert (item.stakeholder_type, str(item.country), item.region.code) == ("government", "EG", "arab-states")
 
 
 def test_international_organisation_without_a_seat_takes_the_profiles_country(clock, owner):
     organisation = OrganisationFactory(stakeholder_type="international_organization", country="")
+    FocalPointFactory(user=owner, organisation=organisation, status="confirmed")
     item = draft(owner, organisation=organisation)
     assert (item.stakeholder_type, str(item.country), item.region.code) == (
         "international_organization",
@@ -135,11 +137,37 @@ def test_someone_elses_draft_cannot_be_saved(clock, owner):
 
 def test_confirmed_focal_point_of_the_organisation_may_edit_and_a_pending_one_may_not(clock, owner):
     organisation = OrganisationFactory()
+    FocalPointFactory(user=owner, organisation=organisation, status="confirmed")
     item = draft(owner, organisation=organisation)
     confirmed = FocalPointFactory(organisation=organisation, status="confirmed").user
     pending = FocalPointFactory(organisation=organisation, status="pending").user
     assert (services.may_edit(item, owner), services.may_edit(item, confirmed)) == (True, True)
     assert (services.may_edit(item, pending), services.may_edit(item, UserFactory())) == (False, False)
+
+
+def test_filing_for_an_organisation_one_does_not_act_for_is_refused_and_nothing_is_stored(clock, owner):
+    organisation = OrganisationFactory()
+    FocalPointFactory(user=owner, organisation=organisation, status="pending")
+    with pytest.raises(ValidationError) as refused:
+        draft(owner, organisation=organisation)
+    assert refused.value.message_dict == {
+        "organisation": ["You can act only for an organization you are a confirmed focal point of."]
+    }
+    assert not Contribution.objects.exists()
+
+
+def test_a_colleague_cannot_take_the_organisations_item_into_the_owners_own_name(clock, owner):
+    organisation = OrganisationFactory()
+    FocalPointFactory(user=owner, organisation=organisation, status="confirmed")
+    item = draft(owner, organisation=organisation)
+    colleague = FocalPointFactory(organisation=organisation, status="confirmed").user
+    with pytest.raises(ValidationError) as refused:
+        services.save(item, {"organisation": None}, colleague)
+    assert refused.value.message_dict == {
+        "organisation": ["Only the person who filed it can send it in their own name."]
+    }
+    item.refresh_from_db()
+    assert item.organisation == organisation
 
 
 def test_draft_is_read_only_after_the_deadline_and_kept(clock, owner):

@@ -89,7 +89,7 @@ def test_sessions_are_searched_by_title_in_either_language_and_by_request(
 
 def test_list_shows_the_request_a_session_comes_from(client, clerk, accepted_request):
     html = client.get(SESSIONS).content.decode()
-    assert f'<td class="field-from_request">{accepted_request.reference}</td>' in html
+    assert f'<td dir="auto" class="field-from_request">{accepted_request.reference}</td>' in html
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -120,7 +120,7 @@ def test_change_page_shows_the_workshop_request_read_only(client, clerk, accepte
 def test_session_without_request_says_so(client, clerk, sessions):
     response = client.get(f"{SESSIONS}{sessions['opening'].pk}/change/")
     assert response.context["adminform"].form.instance == sessions["opening"]
-    assert '<div class="readonly">—</div>' in response.content.decode()
+    assert '<div class="readonly" dir="auto">—</div>' in response.content.decode()
 
 
 def test_secretariat_translates_a_session_and_the_change_is_audited(client, clerk, accepted_request):

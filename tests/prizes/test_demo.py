@@ -54,12 +54,18 @@ def test_the_demo_projects_meet_every_rule_of_their_cycle(demo):
 def test_the_demo_stakeholder_sees_the_confirmed_nomination_in_my_submissions(demo, time_machine):
     time_machine.move_to(datetime(2026, 11, 23, 12, 0, tzinfo=UTC), tick=False)
     stakeholder = User.objects.get(email="stakeholder@example.org")
-    (nomination,) = Submission.objects.of(stakeholder)
+    seen = Submission.objects.of(stakeholder)
+    # Their nomination, and the projects of the two organisations they are a confirmed focal point of.
+    (nomination,) = seen.filter(kind="nomination")
     assert (nomination.title, nomination.kind, nomination.confirmation) == (
         "Digital skills for women entrepreneurs",
         "nomination",
         "confirmed",
     )
+    assert sorted(seen.filter(kind="submission").values_list("organisation__name", flat=True)) == [
+        "Community Networks Alliance",
+        "Nile Digital Inclusion Forum",
+    ]
     assert services.current_cycle().edition.year == 2026
     assert not services.can_change(nomination)
 

@@ -210,17 +210,17 @@ def test_the_submit_button_of_the_page_reports_what_is_missing(signed_in, owner,
 
 
 @pytest.mark.parametrize("suffix", ["", "edit/"])
-def test_someone_elses_submission_is_refused(client, draft, suffix):
+def test_someone_elses_submission_is_not_found(client, draft, suffix):
     client.force_login(UserFactory())
-    assert client.get(f"/en/prizes/mine/{draft.pk}/{suffix}").status_code == 403
+    assert client.get(f"/en/prizes/mine/{draft.pk}/{suffix}").status_code == 404
 
 
 def test_someone_else_cannot_submit_or_change_it(client, draft, organisation):
     client.force_login(UserFactory())
-    assert client.post(f"/en/prizes/mine/{draft.pk}/submit/").status_code == 403
+    assert client.post(f"/en/prizes/mine/{draft.pk}/submit/").status_code == 404
     assert (
         client.post(f"/en/prizes/mine/{draft.pk}/edit/", form_data(organisation, title="X")).status_code
-        == 403
+        == 404
     )
     assert Submission.objects.get(pk=draft.pk).state == "draft"
 

@@ -1,11 +1,14 @@
 """Accounts through django-allauth: sign-up with mandatory verification, sign-in and out, password reset,
-change of e-mail, rate limits, and the admin signing in through the same door."""
+change of e-mail, rate limits, and the admin signing in through the same door. Whether an address has an
+account is never told: sign-up and password reset answer alike, and the mail says it to the mailbox."""
 
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.utils import timezone
 
 from tests.factories import PASSWORD, UserFactory
@@ -70,13 +73,40 @@ def test_expired_verification_link_is_refused_in_arabic_and_verifies_nothing(cli
     assert EmailAddress.objects.get(email="nour@example.org").verified is False
 
 
-def test_duplicate_email_is_refused_with_a_translated_error(client, db):
+def answer(client, response, email=""):
+    """What a client is shown: the status, where it is sent, and that page, its CSRF token aside and
+    ``email``, the address it was given, written "ADDRESS"."""
+    page = client.get(response["Location"]) if response.status_code == 302 else response
+    text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page.content.decode())
+    return response.status_code, response.get("Location"), page.status_code, text.replace(email, "ADDRESS")
+
+
+def test_sign_up_with_an_address_that_has_an_account_answers_as_a_new_one_and_mails_its_owner(client, db):
+    owner = UserFactory(email="taken@example.org", preferred_language="ar")
+    new = answer(client, signup(client, email="new@example.org", language="en"), "new@example.org")
+    client.logout()
+    taken = answer(client, signup(client, email="Taken@Example.org", language="en"), "taken@example.org")
+    assert taken == new
+    assert "Confirmation email sent to ADDRESS." in new[3]
+    assert new[:3] == (302, "/en/accounts/confirm-email/", 200)
+    assert list(User.objects.filter(email__iexact="taken@example.org")) == [owner]
+    mail = OutboundMail.objects.get(to=["taken@example.org"])
+    assert (mail.language, mail.subject) == ("ar", "[WSIS] الحساب موجود بالفعل")
+    assert "لكن حسابا مربوطا بهذا البريد موجود بالفعل." in mail.body
+    assert "http://testserver/ar/accounts/password/reset/\n" in mail.body
+    assert "بوابة منتدى القمة العالمية لمجتمع المعلومات" in mail.body
+
+
+def test_sign_up_with_an_address_that_has_an_account_hashes_a_password_as_a_new_one_does(client, db):
+    """The same work either way, so that the time of the answer does not tell either."""
     UserFactory(email="taken@example.org")
-    response = signup(client, email="Taken@Example.org")
-    assert response.status_code == 200
-    assert "هنالك مستخدم مسجل سابقا يستخدم عنوان البريد الإلكتروني نفسه." in response.content.decode()
-    assert User.objects.filter(email__iexact="taken@example.org").count() == 1
-    assert not OutboundMail.objects.exists()
+    hasher = MD5PasswordHasher.encode
+    with mock.patch.object(MD5PasswordHasher, "encode", autospec=True, side_effect=hasher) as encode:
+        signup(client, email="new@example.org", language="en")
+        client.logout()
+        new = encode.call_count
+        signup(client, email="taken@example.org", language="en")
+    assert (new, encode.call_count - new) == (1, 1)
 
 
 def test_weak_password_is_refused_with_a_translated_error(client, db):
@@ -103,6 +133,27 @@ def test_password_reset_mail_goes_out_in_the_users_language(client, db):
     assert "كلمة المرور" in mail.subject
     assert "http://testserver/ar/accounts/password/reset/key/" in mail.body
     assert "بوابة منتدى القمة العالمية لمجتمع المعلومات" in mail.body
+
+
+def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(client, db):
+    UserFactory(email="known@example.org", preferred_language="en")
+    known = answer(client, client.post("/ar/accounts/password/reset/", {"email": "known@example.org"}))
+    unknown = answer(client, client.post("/ar/accounts/password/reset/", {"email": "unknown@example.org"}))
+    assert unknown == known
+    assert known[:3] == (302, "/ar/accounts/password/reset/done/", 200)
+    assert OutboundMail.objects.get(to=["known@example.org"]).subject == "[WSIS] Password Reset Email"
+
+
+def test_password_reset_for_an_unknown_address_tells_it_in_the_page_language(client, db):
+    client.post("/ar/accounts/password/reset/", {"email": "Unknown@Example.org"})
+    mail = OutboundMail.objects.get()
+    assert (mail.to, mail.language, mail.subject) == (["unknown@example.org"], "ar", "[WSIS] حساب غير معروف")
+    assert (
+        "طلب أحدهم، وربما أنت، من البوابة كلمة مرور جديدة أو رابطًا للعنوان unknown@example.org، "
+        "ولكن لا يوجد حساب بهذا العنوان."
+    ) in mail.body
+    assert "إذا كنت أنت، فأنشئ حسابًا بهذا العنوان:\n\nhttp://testserver/ar/accounts/signup/" in mail.body
+    assert not User.objects.exists()
 
 
 def test_password_reset_link_sets_a_new_password(client, db):

@@ -6,7 +6,7 @@ import pytest
 
 from stocktaking import services
 from stocktaking.models import Entry
-from tests.factories import OrganisationFactory, SecretariatFactory, UserFactory
+from tests.factories import FocalPointFactory, OrganisationFactory, SecretariatFactory, UserFactory
 from tests.stocktaking.factories import (
     EntryFactory,
     PublishedEntryFactory,
@@ -28,6 +28,7 @@ def clerk(db):
 @pytest.fixture
 def draft(owner):
     organisation = OrganisationFactory(name="Community Networks Alliance", stakeholder_type="civil_society")
+    FocalPointFactory(user=owner, organisation=organisation, status="confirmed")
     return services.save_content(Entry(), entry_content(organisation), owner)
 
 

@@ -10,7 +10,7 @@ import factory
 
 from stocktaking import services
 from stocktaking.models import Entry
-from tests.factories import OrganisationFactory, SecretariatFactory, UserFactory
+from tests.factories import OrganisationFactory, SecretariatFactory, UserFactory, owner_acts_for_organisation
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
 from wsis_portal.lifecycle.models import SubmissionState
 from wsis_portal.lifecycle.transitions import next_reference
@@ -34,6 +34,7 @@ class EntryFactory(factory.django.DjangoModelFactory):
     stakeholder_type = factory.LazyAttribute(lambda entry: entry.organisation.stakeholder_type)
     is_global = True
     work_status = Entry.WorkStatus.ONGOING
+    filed_by_focal_point = factory.PostGeneration(owner_acts_for_organisation)
 
     @factory.post_generation
     def action_lines(self, create, extracted, **kwargs):

@@ -103,10 +103,56 @@ def test_list_takes_the_filters_of_the_search_page(client, published, unpublishe
     assert [row.entry.title for row in page.context["results"]] == expected
 
 
-@pytest.mark.parametrize("query", ["sdg=99", "country=XX", "sort=random", "year=abc", "page_size=abc"])
-def test_bad_filter_is_ignored(client, published, query):
+def not_a_choice(*values):
+    return [f'"{value}" is not a valid choice.' for value in values]
+
+
+@pytest.mark.parametrize(
+    ("query", "errors"),
+    [
+        ("sort=random", {"sort": not_a_choice("random")}),
+        ("sort=", {"sort": not_a_choice("")}),
+        ("sort=date&sort=random", {"sort": not_a_choice("random")}),
+        ("sdg=99", {"sdg": not_a_choice("99")}),
+        ("sdg=3&sdg=99&sdg=x", {"sdg": not_a_choice("99", "x")}),
+        ("sdg=", {"sdg": not_a_choice("")}),
+        ("gdc=6", {"gdc": not_a_choice("6")}),
+        ("action_line=C7.9", {"action_line": not_a_choice("C7.9")}),
+        ("region=arab-states&country=XX", {"country": not_a_choice("XX")}),
+        ("country=ke", {"country": not_a_choice("ke")}),
+        ("stakeholder_type=robots", {"stakeholder_type": not_a_choice("robots")}),
+        ("kind=poem", {"kind": not_a_choice("poem")}),
+        ("year=abc", {"year": ["A valid integer is required."]}),
+        ("year=1989", {"year": ["Ensure this value is greater than or equal to 1990."]}),
+        ("&".join(["sdg=3"] * 51), {"sdg": ["Ensure this field has no more than 50 elements."]}),
+        ("page=abc", {"page": ["A valid integer is required."]}),
+        ("page=last", {"page": ["A valid integer is required."]}),
+        ("page=0", {"page": ["Ensure this value is greater than or equal to 1."]}),
+        ("page_size=abc", {"page_size": ["A valid integer is required."]}),
+        ("page_size=-1", {"page_size": ["Ensure this value is greater than or equal to 1."]}),
+        ("q=broad%00band", {"q": ["Null characters are not allowed."]}),
+    ],
+)
+def test_value_the_schema_does_not_allow_is_refused(client, published, query, errors):
     response = client.get(f"{ENTRIES}?{query}")
-    assert (response.status_code, response.json()["count"]) == (200, 3)
+    assert (response.status_code, response.json()) == (400, errors)
+
+
+def test_refusal_is_in_the_readers_language(client, db):
+    response = client.get(f"{ENTRIES}?sort=random", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.json() == {"sort": ['"random" ليس خياراً صالحاً.']}
+    response = client.get(f"{ENTRIES}?page=0", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.json() == {"page": ["تأكد ان القيمة أكبر من أو تساوي 1."]}
+
+
+def test_search_page_still_drops_the_values_the_api_refuses(client, published):
+    page = client.get("/en/stocktaking/?sort=random&sdg=99&country=XX")
+    assert (page.status_code, len(page.context["results"])) == (200, 3)
+
+
+def test_a_number_written_otherwise_filters_as_the_number(client, published):
+    assert titles(client.get(f"{ENTRIES}?year=%2B2024")) == ["Community networks for rural broadband"]
+    assert titles(client.get(f"{ENTRIES}?year=2024.0")) == ["Community networks for rural broadband"]
 
 
 def test_list_is_paginated(client, published):
@@ -213,6 +259,28 @@ def test_schema_is_a_valid_openapi_document(client, db):
     }
 
 
+def test_schema_lists_the_values_each_filter_takes(client, db):
+    schema = client.get("/api/v1/schema/?format=json").json()
+    parameters = {p["name"]: p["schema"] for p in schema["paths"][ENTRIES]["get"]["parameters"]}
+    assert parameters["sort"]["enum"] == ["relevance", "date"]
+    assert parameters["sdg"]["items"]["enum"] == list(range(1, 18))
+    assert parameters["gdc"]["items"]["enum"] == [1, 2, 3, 4, 5]
+    assert parameters["region"]["items"]["enum"] == [
+        "africa",
+        "americas",
+        "arab-states",
+        "asia-pacific",
+        "cis",
+        "europe",
+    ]
+    assert parameters["kind"]["items"]["enum"] == ["project", "initiative", "event", "publication"]
+    assert len(parameters["action_line"]["items"]["enum"]) == 19
+    assert {"KE", "EG", "SN"} < set(parameters["country"]["items"]["enum"])
+    assert parameters["year"]["items"] == {"type": "integer", "minimum": 1990, "maximum": 2100}
+    assert parameters["year"]["maxItems"] == 50
+    assert parameters["page"] == parameters["page_size"] == {"type": "integer", "minimum": 1}
+
+
 def test_schema_is_also_given_as_json(client, db):
     response = client.get("/api/v1/schema/?format=json")
     validate_schema(json.loads(response.content))
@@ -239,7 +307,7 @@ def test_docs_page_loads_its_assets_from_the_portal(client, db):
     assert '"/api/v1/schema/"' in script.content.decode()
 
 
-def test_page_that_does_not_exist_is_not_found_rather_than_an_error(client, published):
-    for page in ("abc", "0", "9"):
-        response = client.get(f"{ENTRIES}?page={page}")
-        assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+def test_page_past_the_last_is_not_found(client, published):
+    response = client.get(f"{ENTRIES}?page=9")
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+    assert response.json() == {"detail": "Invalid page."}

@@ -38,13 +38,14 @@ def pk(code):
 
 
 @pytest.fixture
-def user(db):
-    return UserFactory()
+def organisation(db):
+    return OrganisationFactory()
 
 
 @pytest.fixture
-def organisation(db):
-    return OrganisationFactory()
+def user(organisation):
+    """A confirmed focal point of ``organisation``."""
+    return UserFactory(organisation=organisation)
 
 
 @pytest.fixture

@@ -141,15 +141,15 @@ def test_clearing_the_attachment_removes_it(signed_in, owner):
     "url",
     ["/en/stocktaking/mine/{pk}/", "/en/stocktaking/mine/{pk}/edit/"],
 )
-def test_someone_elses_entry_is_forbidden(signed_in, url):
+def test_someone_elses_entry_is_not_found(signed_in, url):
     entry = EntryFactory()
-    assert signed_in.get(url.format(pk=entry.pk)).status_code == 403
+    assert signed_in.get(url.format(pk=entry.pk)).status_code == 404
 
 
 def test_someone_elses_entry_cannot_be_changed_or_submitted(signed_in, owner):
     entry = EntryFactory(title="Not mine")
-    assert signed_in.post(f"/en/stocktaking/mine/{entry.pk}/edit/", form_data(owner)).status_code == 403
-    assert signed_in.post(f"/en/stocktaking/mine/{entry.pk}/submit/").status_code == 403
+    assert signed_in.post(f"/en/stocktaking/mine/{entry.pk}/edit/", form_data(owner)).status_code == 404
+    assert signed_in.post(f"/en/stocktaking/mine/{entry.pk}/submit/").status_code == 404
     entry.refresh_from_db()
     assert (entry.title, entry.state) == ("Not mine", "draft")
 

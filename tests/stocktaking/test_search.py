@@ -258,7 +258,7 @@ def test_published_entry_page_shows_it(client, published):
 
 
 def test_attachment_of_an_unpublished_entry_is_refused_to_the_public(client, unpublished):
-    assert client.get(f"/en/stocktaking/entries/{unpublished[1].pk}/attachment/").status_code == 403
+    assert client.get(f"/en/stocktaking/entries/{unpublished[1].pk}/attachment/").status_code == 404
 
 
 def test_reviewer_may_download_an_attachment_of_a_submitted_entry(client, db):

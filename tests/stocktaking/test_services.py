@@ -4,6 +4,7 @@ made once, the audit entry written, the owner mailed in their language."""
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
@@ -61,9 +62,9 @@ def test_draft_keeps_its_tags_and_adds_the_regions_of_its_countries(draft):
     assert sorted(draft.sdgs.values_list("number", flat=True)) == [9, 11]
 
 
-def test_e_application_brings_its_action_line_with_it(owner):
+def test_e_application_brings_its_action_line_with_it(draft, owner):
     data = entry_content(
-        OrganisationFactory(),
+        draft.organisation,
         action_lines=action_lines("C4", "C7.3"),
         main_action_line=action_lines("C7.3")[0],
     )
@@ -436,3 +437,26 @@ def test_deleting_a_published_entry_renews_the_cached_search_figures(db, django_
     with django_capture_on_commit_callbacks(execute=True):
         entry.delete()
     assert search.total(SearchParams()) == 0
+
+
+def test_an_entry_for_an_organisation_one_does_not_act_for_is_refused_and_nothing_is_stored(owner):
+    with pytest.raises(ValidationError) as refused:
+        services.save_content(Entry(), entry_content(OrganisationFactory()), owner)
+    assert refused.value.message_dict == {
+        "organisation": ["You can act only for an organization you are a confirmed focal point of."]
+    }
+    assert not Entry.objects.exists()
+
+
+def test_a_draft_cannot_be_moved_to_an_organisation_one_does_not_act_for(draft, owner):
+    with pytest.raises(ValidationError):
+        services.save_content(draft, entry_content(OrganisationFactory(), title="Moved"), owner)
+    draft.refresh_from_db()
+    assert draft.title != "Moved"
+
+
+def test_an_account_whose_address_is_not_confirmed_creates_no_entry(draft, owner):
+    EmailAddress.objects.filter(user=owner).update(verified=False)
+    with pytest.raises(PermissionDenied):
+        services.save_content(Entry(), entry_content(draft.organisation), owner)
+    assert Entry.objects.count() == 1

@@ -3,6 +3,7 @@
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 
@@ -37,12 +38,13 @@ PNG = (
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
 
 
-def archive(members: dict) -> bytes:
-    """A ZIP archive of ``{name: bytes}``; names are written as given, even ``../`` ones."""
+def archive(members: dict, compress_type=zipfile.ZIP_STORED) -> bytes:
+    """A ZIP archive of ``{name: bytes}``, stored unless told; names are written as given, even ``../``
+    ones."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
+    with zipfile.ZipFile(buffer, "w") as zipped:
         for name, content in members.items():
-            zipped.writestr(zipfile.ZipInfo(name), content)
+            zipped.writestr(zipfile.ZipInfo(name), content, compress_type=compress_type)
     return buffer.getvalue()
 
 
@@ -57,13 +59,41 @@ MACRO_CONTENT_TYPES = CONTENT_TYPES.replace(
 DOCUMENT = b'<?xml version="1.0"?><w:document><w:body><w:p/></w:body></w:document>'
 
 
-def docx(extra=None) -> bytes:
+def docx(extra=None, compress_type=zipfile.ZIP_STORED) -> bytes:
     """A Word document; ``extra`` (``{name: bytes}``) adds members or replaces them."""
-    return archive({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": DOCUMENT, **(extra or {})})
+    members = {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": DOCUMENT, **(extra or {})}
+    return archive(members, compress_type)
 
 
 DOCX = docx()
 ZIP_TRAILER = archive({"payload/run.class": b"\xca\xfe\xba\xbe"})
+MEBIBYTE = 1024 * 1024
+
+
+def docx_of_zeros(size: int, name="word/media/image1.png") -> bytes:
+    """A Word document with a deflated member of ``size`` zero bytes, written a mebibyte at a time: a ZIP
+    bomb when ``size`` is large (200 MB of zeros take about 200 KB)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zipped.writestr("word/document.xml", DOCUMENT)
+        with zipped.open(name, "w") as member:
+            for start in range(0, size, MEBIBYTE):
+                member.write(bytes(min(MEBIBYTE, size - start)))
+    return buffer.getvalue()
+
+
+def declaring(content: bytes, name: str, size: int) -> bytes:
+    """``content`` (a ZIP) whose local and central headers both say that member ``name`` inflates to
+    ``size`` bytes, whatever it inflates to; its CRC stays that of its real content."""
+    forged = bytearray(content)
+    with zipfile.ZipFile(io.BytesIO(content)) as zipped:
+        local = zipped.getinfo(name).header_offset
+    central = content.rindex(name.encode()) - 46  # the directory entry's fixed part precedes the name
+    assert content[local : local + 4] == b"PK\x03\x04" and content[central : central + 4] == b"PK\x01\x02"
+    struct.pack_into("<I", forged, local + 22, size)
+    struct.pack_into("<I", forged, central + 24, size)
+    return bytes(forged)
 
 
 def stored(storage_name: str) -> set:

@@ -1,8 +1,9 @@
 """Every form that receives a file refuses a file of the wrong type with the right extension, a file over
-the limit and a file that is also something else, with the exact message in Arabic and in English, and
-stores nothing: no file in the storage, no row added or changed. The forms: the stocktaking entry
-(attachment), the high-level track request through the invitation link and through the protocol office's
-account (statement and photo), and the circular letter in the admin (annex)."""
+the limit, a file that is also something else and a DOCX that inflates too far (a ZIP bomb), with the
+exact message in Arabic and in English, and stores nothing: no file in the storage, no row added or
+changed. The forms: the stocktaking entry (attachment), the high-level track request through the
+invitation link and through the protocol office's account (statement and photo), and the circular letter
+in the admin (annex)."""
 
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from tests.factories import UserFactory
 from tests.forum_events.test_invitation import change, new_request
 from tests.letters.test_admin import form_data as letter_data
 from tests.stocktaking.test_participant import form_data as entry_data
-from tests.uploads.files import DOCX, JPEG, PDF, PNG, ZIP_TRAILER, docx, pdf, stored
+from tests.uploads.files import DOCX, JPEG, MEBIBYTE, PDF, PNG, ZIP_TRAILER, docx, docx_of_zeros, pdf, stored
 from wsis_portal.letters.models import CircularLetter
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,10 @@ MESSAGES = {
             "Save it again as a plain {label} and send it again."
         ),
         "size": "The file is too large (5.0\xa0KB); the limit is 4.0\xa0KB.",
+        "inflates": (
+            "When opened, the file expands to far more data than a {label} document holds, or into too many "
+            "parts. Save it again as a plain {label}, or split it into smaller files, and send it again."
+        ),
     },
     "ar": {
         "content": "محتوى الملف ليس من نوع {label}، أياً كان اسمه.",
@@ -39,6 +44,10 @@ MESSAGES = {
             "احفظه مجدداً بصيغة {label} عادية ثم أرسله من جديد."
         ),
         "size": "الملف كبير جداً (5,0\xa0ك.ب)؛ والحد الأقصى 4,0\xa0ك.ب.",
+        "inflates": (
+            "عند فتحه يتمدد الملف إلى بيانات تفوق بكثير ما يحتويه مستند {label}، أو إلى عدد كبير جداً من "
+            "الأجزاء. احفظه مجدداً بصيغة {label} عادية، أو قسّمه إلى ملفات أصغر، ثم أرسله من جديد."
+        ),
     },
 }
 
@@ -69,6 +78,8 @@ BAD_PDFS = [
 BAD_DOCX = [
     Bad("statement.docx", PDF, "content", "DOCX"),
     Bad("statement.docx", docx({"word/vbaProject.bin": b"\xcc"}), "active", "DOCX"),
+    # 2.6 KB that inflate to 2 MB: under the 4 KB limit, a thousand times its compressed size
+    Bad("statement.docx", docx_of_zeros(2 * MEBIBYTE), "inflates", "DOCX"),
 ]
 BAD_IMAGES = [
     Bad("photo.png", JPEG, "content", "PNG"),

@@ -246,3 +246,10 @@ ACCOUNTS = {
         "EG",
     ),
 }
+
+# The demo stakeholder's requests to act for organisations: (organisation, status, role in it).
+DEMO_FOCAL_POINTS = [
+    ("Nile Digital Inclusion Forum", "confirmed", "Programme coordinator for digital inclusion."),
+    ("Community Networks Alliance", "confirmed", "Member of the board, in charge of partnerships."),
+    ("Pacific Open Data Lab", "pending", "Visiting researcher on open data."),
+]

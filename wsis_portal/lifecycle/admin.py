@@ -17,6 +17,28 @@ from .audit import ReadOnlyAdminMixin
 from .models import AuditEntry, SubmissionState
 
 
+class FiledWithoutFocalPointFilter(admin.SimpleListFilter):
+    """Items filed for an organisation by someone who was not its confirmed focal point at the time (see
+    ``SubmissionQuerySet.filed_without_focal_point``): the secretariat decides what becomes of them."""
+
+    title = _("filed without a confirmed focal point")
+    parameter_name = "without_focal_point"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", _("Filed without a confirmed focal point")),
+            ("no", _("Filed by a confirmed focal point")),
+        ]
+
+    def queryset(self, request, queryset):
+        flagged = queryset.model.objects.filed_without_focal_point().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=flagged)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=flagged)
+        return queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("at", "actor", "action", "content_type", "object_repr")

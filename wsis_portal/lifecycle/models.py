@@ -4,8 +4,12 @@ rejected), reference numbers, and the audit log that every staff change and tran
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.models import FocalPoint
 
 
 class SubmissionState(models.TextChoices):
@@ -25,14 +29,29 @@ OPEN_STATES = (SubmissionState.DRAFT, SubmissionState.SUBMITTED, SubmissionState
 
 class SubmissionQuerySet(models.QuerySet):
     def editable_by(self, user):
-        """What ``user`` may change: their own, and what belongs to organisations they are a confirmed focal
-        point for."""
+        """What ``user`` may see and continue. An item filed in a personal capacity is its owner's; an item
+        filed for an organisation belongs to the organisation: every confirmed focal point of it, and only
+        they (a focal point who is withdrawn loses it at once, the owner too)."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            Q(owner=user)
-            | Q(organisation__focal_points__user=user, organisation__focal_points__status="confirmed")
-        ).distinct()
+            Q(organisation__isnull=True, owner=user) | Q(organisation__in=behalf.organisations_of(user))
+        )
+
+    def filed_without_focal_point(self):
+        """Items filed for an organisation by someone who was not its confirmed focal point at the time
+        (when it was sent, or created if never sent): kept as they are, for the secretariat to decide.
+        Items with no owner (imported from the old database) are not counted."""
+        filed_at = Coalesce(OuterRef("submitted_at"), OuterRef("created_at"))
+        confirmed_then = FocalPoint.objects.filter(
+            user=OuterRef("owner"),
+            organisation=OuterRef("organisation"),
+            status__in=[FocalPoint.Status.CONFIRMED, FocalPoint.Status.WITHDRAWN],
+        ).filter(
+            Q(decided_at__lte=filed_at) | Q(decided_at__isnull=True, requested_at__lte=filed_at),
+            Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=filed_at),
+        )
+        return self.filter(organisation__isnull=False, owner__isnull=False).exclude(Exists(confirmed_then))
 
 
 class Submission(models.Model):
@@ -119,6 +138,7 @@ class AuditEntry(models.Model):
         FOCAL_POINT_REQUESTED = "focal_point.requested", _("Focal point requested")
         FOCAL_POINT_CONFIRMED = "focal_point.confirmed", _("Focal point confirmed")
         FOCAL_POINT_DECLINED = "focal_point.declined", _("Focal point declined")
+        FOCAL_POINT_WITHDRAWN = "focal_point.withdrawn", _("Focal point withdrawn")
         SUBMITTED = "submitted", _("Submitted")
         RETURNED = "returned", _("Returned for changes")
         ACCEPTED = "accepted", _("Accepted")

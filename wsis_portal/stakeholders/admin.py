@@ -90,7 +90,7 @@ class OrganisationAdmin(AuditedModelAdmin):
         return organisation.focal_point_count
 
 
-def _decide_selected(modeladmin, request, queryset, service, done_message):
+def _decide_selected(modeladmin, request, queryset, service, done_message, skipped_message=None):
     done = sum(
         1
         for focal_point in queryset.select_related("user", "organisation")
@@ -99,16 +99,17 @@ def _decide_selected(modeladmin, request, queryset, service, done_message):
     skipped = queryset.count() - done
     modeladmin.message_user(request, done_message(done), messages.SUCCESS)
     if skipped:
-        modeladmin.message_user(
-            request,
-            ngettext(
-                "%(count)d request was already decided and was left as it was.",
-                "%(count)d requests were already decided and were left as they were.",
-                skipped,
+        skipped_message = skipped_message or (
+            lambda n: (
+                ngettext(
+                    "%(count)d request was already decided and was left as it was.",
+                    "%(count)d requests were already decided and were left as they were.",
+                    n,
+                )
+                % {"count": n}
             )
-            % {"count": skipped},
-            messages.WARNING,
         )
+        modeladmin.message_user(request, skipped_message(skipped), messages.WARNING)
 
 
 @admin.register(FocalPoint)
@@ -126,8 +127,10 @@ class FocalPointAdmin(AuditedModelAdmin):
         "decided_at",
         "decided_by",
         "decision_note",
+        "withdrawn_at",
+        "withdrawn_by",
     )
-    actions = ("confirm_selected", "decline_selected")
+    actions = ("confirm_selected", "decline_selected", "withdraw_selected")
 
     @admin.display(description=_("stakeholder type"), ordering="organisation__stakeholder_type")
     def organisation_type(self, focal_point):
@@ -161,6 +164,29 @@ class FocalPointAdmin(AuditedModelAdmin):
             services.decline_focal_point,
             lambda n: (
                 ngettext("%(count)d focal point declined.", "%(count)d focal points declined.", n)
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(
+        description=_("Withdraw the confirmation of the selected focal points"), permissions=["change"]
+    )
+    def withdraw_selected(self, request, queryset):
+        _decide_selected(
+            self,
+            request,
+            queryset,
+            services.withdraw_focal_point,
+            lambda n: (
+                ngettext("%(count)d confirmation withdrawn.", "%(count)d confirmations withdrawn.", n)
+                % {"count": n}
+            ),
+            lambda n: (
+                ngettext(
+                    "%(count)d focal point was not confirmed and was left as it was.",
+                    "%(count)d focal points were not confirmed and were left as they were.",
+                    n,
+                )
                 % {"count": n}
             ),
         )

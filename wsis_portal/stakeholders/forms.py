@@ -1,12 +1,15 @@
-"""Profile and focal-point forms; every message is translated."""
+"""Profile, focal-point and sign-in forms; every message is translated."""
 
+from allauth.account.forms import LoginForm
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from wsis_portal.timezones import available_time_zones
 
+from .emails import normalise_email
 from .models import Organisation, StakeholderType, User
 
 
@@ -114,3 +117,14 @@ class FocalPointRequestForm(forms.Form):
             },
             "motivation": data["motivation"],
         }
+
+
+class PortalLoginForm(LoginForm):
+    """allauth's sign-in, finding the account whatever form of its address is typed (``normalise_email``)."""
+
+    def clean_login(self):
+        login = super().clean_login()
+        try:
+            return normalise_email(login)
+        except ValidationError:
+            return login  # an address kept from before the portal checked them, or none: looked up as typed

@@ -179,6 +179,7 @@ class FocalPoint(models.Model):
         PENDING = "pending", _("Awaiting confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
         DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Confirmation withdrawn")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -202,6 +203,15 @@ class FocalPoint(models.Model):
         verbose_name=_("decided by"),
     )
     decision_note = models.TextField(_("note to the requester"), blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
 
     class Meta:
         ordering = ["-requested_at"]

@@ -9,6 +9,7 @@ from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.mail.services import send_templated_mail
 
+from . import behalf
 from .models import FocalPoint, Organisation
 
 
@@ -20,6 +21,7 @@ def request_focal_point(user, *, organisation=None, new_organisation=None, motiv
     """
     if not user.is_authenticated:
         raise PermissionDenied
+    behalf.require_verified_email(user)
     if (organisation is None) == (new_organisation is None):
         raise ValueError("Give either an existing organisation or a new one.")
     with transaction.atomic():
@@ -56,14 +58,19 @@ def _decide(focal_point, by, status, action, note):
                 user.organisation = organisation
                 user.save(update_fields=["organisation"])
         record(by, action, focal_point, {"status": (FocalPoint.Status.PENDING, status)}, note=note)
-        user = focal_point.user
-        send_templated_mail(
-            "stakeholders/email/focal_point_decided",
-            user.email,
-            {"user": user, "focal_point": focal_point},
-            user.preferred_language,
-        )
+        _tell(focal_point)
     return True
+
+
+def _tell(focal_point):
+    """Mail the user the secretariat's decision on their focal point, in their language."""
+    user = focal_point.user
+    send_templated_mail(
+        "stakeholders/email/focal_point_decided",
+        user.email,
+        {"user": user, "focal_point": focal_point},
+        user.preferred_language,
+    )
 
 
 def confirm_focal_point(focal_point, by, note=""):
@@ -79,3 +86,35 @@ def confirm_focal_point(focal_point, by, note=""):
 def decline_focal_point(focal_point, by, note=""):
     """The secretariat declines the request, with a note the user reads. Returns False if already decided."""
     return _decide(focal_point, by, FocalPoint.Status.DECLINED, AuditEntry.Action.FOCAL_POINT_DECLINED, note)
+
+
+def withdraw_focal_point(focal_point, by, note=""):
+    """The secretariat withdraws a confirmation: from now on the user no longer acts for the organisation,
+    and what was filed for it (drafts too) stays with its other focal points. Returns False, changing
+    nothing, unless the focal point was confirmed. Mails the user in their language."""
+    if not by.is_secretariat:
+        raise PermissionDenied
+    with transaction.atomic():
+        changed = FocalPoint.objects.filter(pk=focal_point.pk, status=FocalPoint.Status.CONFIRMED).update(
+            status=FocalPoint.Status.WITHDRAWN,
+            withdrawn_at=timezone.now(),
+            withdrawn_by=by,
+            decision_note=note,
+        )
+        if not changed:
+            return False
+        focal_point.refresh_from_db()
+        user = focal_point.user
+        if user.organisation_id == focal_point.organisation_id:
+            # The profile's organisation is the one its forms start from: another one they act for, or none.
+            user.organisation = behalf.organisations_of(user).order_by("name").first()
+            user.save(update_fields=["organisation"])
+        record(
+            by,
+            AuditEntry.Action.FOCAL_POINT_WITHDRAWN,
+            focal_point,
+            {"status": (FocalPoint.Status.CONFIRMED, FocalPoint.Status.WITHDRAWN)},
+            note=note,
+        )
+        _tell(focal_point)
+    return True

@@ -20,7 +20,12 @@ The rules, by type:
 - PNG and JPEG: start with the signature of the type their extension names (a PNG named .jpg is refused).
 - DOCX: a ZIP whose first bytes are a local file header, holding ``word/document.xml``; no member with
   a path outside the archive (absolute, ``..``, a drive, a backslash, a control character), no macros
-  (``vbaProject.bin``, ``vbaData.xml``, a macro-enabled content type), no ActiveX control or OLE object.
+  (``vbaProject.bin``, ``vbaData.xml``, a macro-enabled content type), no ActiveX control or OLE object;
+  no more than ``UPLOAD_ZIP_MAX_MEMBERS`` members, counted before the directory is read, each member read
+  in chunks and what it really inflates to counted (the header's size must be that size), at most
+  ``UPLOAD_ZIP_MAX_MEMBER_BYTES`` each, ``UPLOAD_ZIP_MAX_TOTAL_BYTES`` in all, past a grace of 1 MB at
+  most ``UPLOAD_ZIP_MAX_RATIO`` times its compressed size; only stored and deflated members; a ZIP inside
+  (a chart's workbook) is checked the same way, within the same limits, and may not hold another ZIP.
 
 Names: Django already keeps only the last part of a posted name and drops unprintable characters; what
 reaches the check must still be a plain name (no separator, no control, format or direction character,
@@ -28,7 +33,8 @@ not hidden, at most ``MAX_NAME_LENGTH`` characters), and the storage then makes 
 A file already stored (editing a record without a new file) is not read again.
 
 Where each rule is: ``check`` (the validator, ``FileCheck``), ``content`` (what every type is checked
-for), ``pdf``, ``office`` (DOCX), ``images`` (PNG, JPEG), ``names``; ``storage`` keeps the private files."""
+for), ``pdf``, ``office`` (DOCX), ``archives`` (what a ZIP inflates to), ``images`` (PNG, JPEG),
+``names``; ``storage`` keeps the private files."""
 
 from .check import FILE_TYPES, FileCheck
 from .content import CHUNK_BYTES

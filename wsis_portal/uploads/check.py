@@ -27,6 +27,10 @@ MESSAGES = {
         "The file is not a plain %(type)s: it also holds a script, a web page, macros or another file. "
         "Save it again as a plain %(type)s and send it again."
     ),
+    "file_inflates": _(
+        "When opened, the file expands to far more data than a %(type)s document holds, or into too many "
+        "parts. Save it again as a plain %(type)s, or split it into smaller files, and send it again."
+    ),
 }
 
 

@@ -1,15 +1,15 @@
 """DOCX: a ZIP holding ``word/document.xml``, no member with a path outside the archive, no macros, no
-ActiveX control or OLE object."""
+ActiveX control or OLE object, and no more inside than ``archives`` lets it inflate to."""
 
 import unicodedata
 import zipfile
 import zlib
 
+from .archives import ZIP_MAGIC, InflationBudget
 from .content import CHUNK_BYTES, FileType, Refused
 
 DOCX_MACRO_TYPE = b"macroEnabled"
 DOCX_CONTENT_TYPES = "[Content_Types].xml"
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 def _unsafe_member(name: str) -> bool:
@@ -24,9 +24,9 @@ def _unsafe_member(name: str) -> bool:
 
 
 def _check_docx(upload, size, limit):
-    upload.seek(0)
+    budget = InflationBudget(limit)
     try:
-        with zipfile.ZipFile(upload) as archive:
+        with budget.open(upload) as archive:
             members = archive.infolist()
             names = {member.filename for member in members}
             if "word/document.xml" not in names:
@@ -43,6 +43,7 @@ def _check_docx(upload, size, limit):
                 with archive.open(DOCX_CONTENT_TYPES) as types:
                     if DOCX_MACRO_TYPE in types.read(CHUNK_BYTES):
                         raise Refused("file_active_content")
+            budget.check(archive)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

@@ -139,14 +139,22 @@ class Command(BaseCommand):
             EmailAddress.objects.update_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
-        # A request waiting for the secretariat, so the demo shows the confirmation at work.
+        # The demo stakeholder acts for two organisations (its forms offer both, and its own name where a
+        # process allows it) and waits for the secretariat on a third, so the confirmation is seen at work.
         accounts = {user.email: user for user in User.objects.filter(email__in=data.ACCOUNTS)}
         stakeholder = accounts["stakeholder@example.org"]
-        FocalPoint.objects.get_or_create(
-            user=stakeholder,
-            organisation=organisations["Nile Digital Inclusion Forum"],
-            defaults={"motivation": "Programme coordinator for digital inclusion."},
-        )
+        secretariat = accounts["secretariat@example.org"]
+        for name, status, motivation in data.DEMO_FOCAL_POINTS:
+            # Confirmed in 2024, before anything the demo files for them, so all of it was filed by a
+            # confirmed focal point.
+            decided = {"decided_at": geneva_time(2024, 9, 2, 10), "decided_by": secretariat}
+            if status == FocalPoint.Status.PENDING:
+                decided = {}
+            FocalPoint.objects.get_or_create(
+                user=stakeholder,
+                organisation=organisations[name],
+                defaults={"status": status, "motivation": motivation, **decided},
+            )
         return accounts
 
     def load_processes(self, accounts):
