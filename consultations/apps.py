@@ -7,7 +7,10 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Open Consultation Process")
 
     def ready(self):
-        from . import reminders  # noqa: F401 - registers the consultation's reminder rules
+        from . import (
+            phases,  # noqa: F401 - declares the consultation's phases
+            reminders,  # noqa: F401 - registers the consultation's reminder rules
+        )
         from .participation import register
 
         register()

@@ -9,7 +9,7 @@ from django.db import transaction
 from wsis_portal.editions.models import ActionLine, Edition, Format, SustainableDevelopmentGoal
 from wsis_portal.editions.schedule import geneva_time
 from wsis_portal.lifecycle.models import SubmissionState
-from wsis_portal.lifecycle.transitions import next_reference
+from wsis_portal.lifecycle.transitions import reference_for
 from wsis_portal.stakeholders.models import Organisation
 
 from .models import Consultation, Contribution, Meeting, Speaker, Topic, WorkshopRequest
@@ -135,7 +135,7 @@ def _received_2026(consultation, stakeholder):
         if Contribution.objects.filter(consultation=consultation, title=title).exists():
             continue
         organisation = Organisation.objects.get(name=name)
-        contribution = Contribution.objects.create(
+        contribution = Contribution(
             consultation=consultation,
             kind=kind,
             language=language,
@@ -143,15 +143,16 @@ def _received_2026(consultation, stakeholder):
             text=text,
             state=state,
             owner=stakeholder if name == "Nile Digital Inclusion Forum" else None,
-            reference=next_reference(Contribution.REFERENCE_PREFIX, submitted_at),
             submitted_at=submitted_at,
             **_origin(organisation),
         )
+        contribution.reference = reference_for(contribution, submitted_at)
+        contribution.save()
         contribution.topics.set(Topic.objects.filter(code__in=topic_codes))
         contribution.action_lines.set(ActionLine.objects.filter(code__in=line_codes))
     if not WorkshopRequest.objects.filter(consultation=consultation, title=WORKSHOP_2026["title"]).exists():
         organisation = Organisation.objects.get(name=WORKSHOP_2026["organisation"])
-        request = WorkshopRequest.objects.create(
+        request = WorkshopRequest(
             consultation=consultation,
             language="en",
             title=WORKSHOP_2026["title"],
@@ -161,10 +162,11 @@ def _received_2026(consultation, stakeholder):
             session_languages=["en", "ar"],
             preferred_day=date(2026, 7, 8),
             state=SubmissionState.ACCEPTED,
-            reference=next_reference(WorkshopRequest.REFERENCE_PREFIX, submitted_at),
             submitted_at=submitted_at,
             **_origin(organisation),
         )
+        request.reference = reference_for(request, submitted_at)
+        request.save()
         request.action_lines.set(ActionLine.objects.filter(code__in=["C4", "C3"]))
         request.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=[4, 10]))
         for position, (name, org, gender, group, country) in enumerate(WORKSHOP_2026["speakers"]):

@@ -123,6 +123,11 @@ class ConsultationSubmission(Submission):
     class Meta:
         abstract = True
 
+    def reference_year(self, at):
+        """The year of the edition its consultation prepares, whenever it is sent: a contribution to the
+        2027 consultation sent in December 2026 is numbered in 2027."""
+        return self.consultation.edition.year
+
 
 class Contribution(ConsultationSubmission):
     """An official contribution: priorities and themes for the Forum, or a proposal on its format."""

@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from forum_events.models import Session, SessionType
+from forum_events.models import Session, SessionSpeaker, SessionType
 from wsis_portal.editions.cache import current_edition
 from wsis_portal.editions.schedule import is_open
 from wsis_portal.lifecycle import transitions
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry, SubmissionState
+from wsis_portal.links import absolute_url
 from wsis_portal.mail.services import send_templated_mail
 from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Region
@@ -230,7 +231,8 @@ def decline(item, by, reason):
 
 def accept(item, by, comment=""):
     """The secretariat accepts a submitted item. An accepted workshop request becomes a session of the
-    edition's Forum agenda, linked to it; a nomination is accepted only once its nominee has consented."""
+    edition's Forum agenda, linked to it, with the speakers it proposed (``session_for``); a nomination
+    is accepted only once its nominee has consented."""
     if not may_review(by, type(item)):
         raise PermissionDenied
     if isinstance(item, FacilitatorNomination) and item.consent != FacilitatorNomination.Consent.GIVEN:
@@ -246,7 +248,8 @@ def accept(item, by, comment=""):
 
 def session_for(request):
     """The agenda session an accepted workshop request becomes: its text in both portal languages until
-    the secretariat translates it."""
+    the secretariat translates it, and as its speakers those the request proposed, in their order, then
+    those of requests already merged into it."""
     texts = {}
     for code, _name in settings.LANGUAGES:
         texts[f"title_{code}"] = request.title
@@ -262,13 +265,58 @@ def session_for(request):
     )
     session.action_lines.set(request.action_lines.all())
     session.sdgs.set(request.sdgs.all())
+    join_speakers(session, with_merged(request))
     return session
+
+
+def with_merged(request):
+    """``request`` followed by the requests merged into it, and into those, in the order they came."""
+    found, level = [request], [request.pk]
+    while level:
+        merged = list(WorkshopRequest.objects.filter(merged_into__in=level).order_by("pk"))
+        found += merged
+        level = [item.pk for item in merged]
+    return found
+
+
+def join_speakers(session, requests):
+    """Add the speakers proposed in ``requests`` (in their order) to the speakers of ``session``, after
+    those it has; one already there (same name and organization) is not added again."""
+    present = {
+        (name.casefold(), organisation.casefold())
+        for name, organisation in session.speakers.values_list("name", "organisation")
+    }
+    last = session.speakers.order_by("-position").values_list("position", flat=True).first()
+    position = -1 if last is None else last
+    added = []
+    for request in requests:
+        language = (
+            request.language if request.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        )
+        for speaker in request.speakers.order_by("position", "pk"):
+            key = (speaker.name.casefold(), speaker.organisation.casefold())
+            if key in present:
+                continue
+            present.add(key)
+            position += 1
+            added.append(
+                SessionSpeaker(
+                    session=session,
+                    role=SessionSpeaker.Role.SPEAKER,
+                    position=position,
+                    name=speaker.name,
+                    organisation=speaker.organisation,
+                    language=language,
+                )
+            )
+    SessionSpeaker.objects.bulk_create(added)
 
 
 def merge(item, into, by, comment=""):
     """The secretariat merges a submitted workshop request into another request of the same consultation
     (submitted or accepted): the first is closed as merged and points to the second, whose organizers are
-    joined by its own."""
+    joined by its own. Its proposed speakers join the second's session now if it is one, or when it is
+    accepted; none of them twice."""
     if not may_review(by, WorkshopRequest):
         raise PermissionDenied
     if into.pk == item.pk or into.consultation_id != item.consultation_id:
@@ -286,6 +334,8 @@ def merge(item, into, by, comment=""):
             WorkshopRequest.objects.filter(pk=target.pk).update(organisers=target.organisers)
             if target.session_id:
                 Session.objects.filter(pk=target.session_id).update(organisers=target.organisers)
+        if target.session_id:
+            join_speakers(target.session, with_merged(item))
         _mail(item, "merged", target=target)
     return item
 
@@ -318,7 +368,7 @@ def request_consent(nomination):
         "consent_request",
         recipient=nomination.nominee_email,
         language=language,
-        link=f"{settings.PORTAL_URL}{path}",
+        link=absolute_url(path),
     )
 
 

@@ -16,6 +16,7 @@ from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin, i
 from wsis_portal.lifecycle.models import AuditEntry
 
 from . import services
+from .forms import SessionAdminForm
 from .models import Agenda, Session, SessionChange, SessionSpeaker
 
 
@@ -50,6 +51,7 @@ class AgendaAccess:
 
 @admin.register(Session)
 class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
+    form = SessionAdminForm
     list_display = (
         "title",
         "edition",
@@ -82,6 +84,18 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
             },
         ),
         (_("Programme"), {"fields": ("organisers", "languages", "action_lines", "sdgs", "recording_url")}),
+        (
+            _("High-level track"),
+            {
+                "fields": ("speaking_capacity", "minutes_per_speaker"),
+                "description": _(
+                    "For a high-level policy session: how many Member States may deliver a statement, and "
+                    "for how many minutes each. The slots must fit within the session's time; a change "
+                    "confirms the next requests waiting, or moves the last confirmed ones to the waiting "
+                    "list, and tells them."
+                ),
+            },
+        ),
         (_("Open consultation"), {"fields": ("workshop_request_link",)}),
     )
 

@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from wsis_portal.editions.models import Edition
+from wsis_portal.editions import phases
+from wsis_portal.editions.models import Edition, Process
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.exports import csv_response, xlsx_response
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
@@ -58,6 +59,12 @@ class InviteForm(forms.Form):
     all_with_minister = forms.BooleanField(
         label=_("All Member States whose minister is known"), required=False
     )
+
+    def clean_edition(self):
+        # Without its confirmations phase no protocol office could answer the invitation.
+        edition = self.cleaned_data["edition"]
+        phases.check_required(edition, Process.FORUM)
+        return edition
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,7 @@ class ForumEventsConfig(AppConfig):
     def ready(self):
         from . import (
             letters,  # noqa: F401 - registers the ministers as an audience of letters
+            phases,  # noqa: F401 - declares the Forum's phases
             reminders,  # noqa: F401 - registers the high-level track's reminder rules
         )
         from .participation import register

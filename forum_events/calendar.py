@@ -7,24 +7,15 @@ calendar that imported it before learns it is off.
 """
 
 from datetime import date
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from wsis_portal.editions import schedule
 from wsis_portal.editions.models import Format
+from wsis_portal.links import absolute_url, portal_host
 
 PRODUCT_ID = "-//ITU//WSIS Forum Portal//EN"
-
-
-def portal_host() -> str:
-    return urlsplit(settings.PORTAL_URL).hostname or "localhost"
-
-
-def absolute_url(path: str) -> str:
-    return settings.PORTAL_URL.rstrip("/") + path
 
 
 def session_uid(session) -> str:

@@ -4,18 +4,21 @@ knowledge café, TalkX, the prize ceremony and the exhibition, at Geneva times, 
 and a few speakers. The high-level track of both editions: the deadline to confirm (2026 as in the
 circular letters' pattern, 15 April; 2027 invented, 14 April), five speaking slots of three minutes in each
 high-level policy session, the demo Member States with a minister invited, and in 2026 their answers and
-requests (confirmed and waiting). Speakers and organisations are invented for the demo; safe to run again:
-no invitation or request is ever created twice."""
+requests (confirmed and waiting); the circular letter inviting the ministers to the 2026 track, issued with
+its PDFs. Speakers and organisations are invented for the demo; safe to run again: no invitation, request or
+letter is ever created twice."""
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 
 from wsis_portal.demo.data import MINISTERS
 from wsis_portal.editions.models import ActionLine, Edition, Format, Phase, Process
 from wsis_portal.editions.schedule import geneva_time
+from wsis_portal.letters import services as letters
+from wsis_portal.letters.models import AddresseeGroup, CircularLetter
 from wsis_portal.stakeholders.models import MemberState
 
 from .high_level import CONFIRMATIONS_PHASE
@@ -102,12 +105,15 @@ DELEGATES = {
 
 
 def load(accounts):
-    """Load the demo agenda of both editions; the 2026 agenda is published. Safe to run again."""
+    """Load the demo agenda of both editions; the 2026 agenda is published, its letter to ministers issued.
+    Safe to run again."""
     for edition in Edition.objects.filter(year__in=(2026, 2027)).order_by("year"):
         _week(edition)
         if edition.year == 2026:
             _publish_2026(edition)
         _high_level(edition, accounts.get("secretariat@example.org"))
+        if edition.year == 2026:
+            _letter_to_ministers(edition, accounts["secretariat@example.org"])
 
 
 @transaction.atomic
@@ -237,3 +243,90 @@ def _allocate(session):
         )
         if request.status != status:
             SlotRequest.objects.filter(pk=request.pk).update(status=status)
+
+
+# The circular letter inviting the ministers to the 2026 high-level track: text written for the demo.
+LETTER_SUBJECT = (
+    "WSIS Forum 2026: invitation to the high-level track (Geneva, 6-10 July 2026)",
+    "منتدى القمة العالمية لمجتمع المعلومات لعام 2026: دعوة إلى المسار الرفيع المستوى (جنيف، 6-10 يوليو 2026)",
+)
+LETTER_BODY = (
+    """I have the honour to invite you to take part in the high-level track of the WSIS Forum 2026, to be held
+at the Geneva International Conference Centre (CICG), Geneva, Switzerland, from 6 to 10 July 2026, with
+remote participation.
+
+The Forum is the yearly meeting of the stakeholders of the World Summit on the Information Society, whose
+two phases were held in Geneva in 2003 and in Tunis in 2005. The 2026 Forum is the first after the
+twenty-year review of the Summit by the United Nations General Assembly; it will look at how the Action Lines
+C1 to C11 of the Geneva Plan of Action serve the 2030 Agenda for Sustainable Development and the Global
+Digital Compact.
+
+The high-level track brings ministers and heads of delegation together in high-level policy sessions, where
+each Member State may deliver a policy statement of **three minutes**. Speaking slots are allocated by
+protocol rank, then in the order in which the requests are received.
+
+Your protocol office will receive a personal link to the portal, where it can:
+- confirm your participation, in person in Geneva or remotely;
+- request a speaking slot in up to two high-level policy sessions, naming the speaker;
+- upload the policy statement and a short biography.
+
+I would be grateful if your participation could be confirmed by **15 April 2026**, 23:59 Geneva time.
+
+The programme of the Forum is published on the WSIS Forum portal, and the WSIS secretariat remains at your
+disposal for any question.""",
+    """يشرفني أن أدعوكم إلى المشاركة في المسار الرفيع المستوى لمنتدى القمة العالمية لمجتمع المعلومات لعام
+2026، الذي سيُعقد في مركز جنيف الدولي للمؤتمرات (CICG)، جنيف، سويسرا، في الفترة من 6 إلى 10 يوليو 2026،
+مع إتاحة المشاركة عن بُعد.
+
+والمنتدى هو الملتقى السنوي لأصحاب المصلحة في القمة العالمية لمجتمع المعلومات، التي عُقدت مرحلتاها في جنيف
+عام 2003 وفي تونس عام 2005. ومنتدى عام 2026 هو الأول بعد استعراض الجمعية العامة للأمم المتحدة لنتائج القمة
+بعد عشرين عاماً، وسيتناول إسهام خطوط عمل القمة من C1 إلى C11 الواردة في خطة عمل جنيف في خطة التنمية
+المستدامة لعام 2030 وفي الميثاق الرقمي العالمي.
+
+ويجمع المسار الرفيع المستوى الوزراء ورؤساء الوفود في جلسات السياسة العامة رفيعة المستوى، حيث يجوز لكل دولة
+عضو أن تُلقي بياناً بشأن السياسة العامة مدته **ثلاث دقائق**. وتُوزَّع المُدد الزمنية للتحدث حسب الرتبة
+البروتوكولية، ثم حسب ترتيب ورود الطلبات.
+
+وسيتلقى مكتب المراسم لديكم رابطاً شخصياً إلى البوابة يمكنه من خلاله:
+- تأكيد مشاركتكم، حضورياً في جنيف أو عن بُعد؛
+- طلب مدة زمنية للتحدث في جلستين على الأكثر من جلسات السياسة العامة رفيعة المستوى، مع تسمية المتحدث؛
+- تحميل البيان بشأن السياسة العامة وسيرة ذاتية موجزة.
+
+وسأكون ممتنة لو تفضلتم بتأكيد مشاركتكم في موعد أقصاه **15 أبريل 2026**، الساعة 23:59 بتوقيت جنيف.
+
+ويُنشر برنامج المنتدى على بوابة منتدى القمة العالمية لمجتمع المعلومات، وتظل أمانة القمة رهن إشارتكم للإجابة
+عن أي استفسار.""",
+)
+
+
+def _letter_to_ministers(edition, secretariat):
+    """The 2026 letter to ministers, issued through the letters' service (numbered CL-26/NNN from the
+    year's sequence, so that the secretariat's next letter never takes its number). Its PDFs are rendered
+    here: the public page lists them even without a worker, and the tasks queued by ``issue`` find them
+    done."""
+    subject_en, subject_ar = LETTER_SUBJECT
+    letter = CircularLetter.objects.filter(edition=edition, subject_en=subject_en).first()
+    if letter is None:
+        body_en, body_ar = LETTER_BODY
+        letter = CircularLetter.objects.create(
+            edition=edition,
+            date=date(2026, 1, 29),
+            addressees=[AddresseeGroup.MINISTERS, AddresseeGroup.GOVERNMENTS],
+            contact_name="WSIS secretariat",
+            contact_phone="+41 22 730 00 00",
+            contact_email="wsis-secretariat@example.org",
+            subject=subject_en,
+            subject_en=subject_en,
+            subject_ar=subject_ar,
+            body=body_en,
+            body_en=body_en,
+            body_ar=body_ar,
+            signatory_name="Doreen Bogdan-Martin",
+            signatory_title="Secretary-General",
+            signatory_title_en="Secretary-General",
+            signatory_title_ar="الأمينة العامة",
+        )
+    if not letter.is_issued:
+        letters.issue(letter, secretariat)
+    for language in letters.languages():
+        letters.render_pdf(letter.pk, language)

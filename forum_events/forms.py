@@ -1,8 +1,11 @@
 """The forms a Member State's protocol office fills in through its invitation link: a request for a speaking
 slot and the change of one. They validate input with translated messages (the uploads are checked by the
-model's ``FileCheck``); ``forum_events.high_level`` stores what they return."""
+model's ``FileCheck``); ``forum_events.high_level`` stores what they return. And the secretariat's form of a
+session in the admin: its interpretation languages ticked among the UN languages, and for a high-level
+policy session its speaking slots, which must fit in its time."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -11,10 +14,12 @@ from django.utils.translation import ngettext, pgettext
 from wsis_portal.editions.schedule import GENEVA
 
 from .high_level import REQUEST_FIELDS
-from .models import Session, SessionType, SlotRequest
+from .models import Session, SessionType, SlotRequest, session_languages
 
 TEXT = {"dir": "auto"}
 FILE_FIELDS = ("statement", "photo")
+# A policy statement at the Forum lasts a few minutes; the bounds catch a typo (30 for 3, 0).
+MINUTES_PER_SPEAKER = (1, 15)
 
 
 def policy_sessions(edition):
@@ -104,3 +109,74 @@ class SlotRequestForm(SlotRequestChangeForm):
         self.fields["session"].queryset = policy_sessions(edition)
         preference = self.fields["preference"]
         preference.choices = [choice for choice in preference.choices if choice[0] != ""]
+
+
+class SessionAdminForm(forms.ModelForm):
+    """A session as the secretariat edits it. The interpretation languages are stored as before, a list of
+    language codes, in the order of ``settings.UN_LANGUAGES``. A high-level policy session has at least one
+    speaking slot (otherwise no Member State can request one), and once it is scheduled its slots times
+    the minutes per speaker fit within its time."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("interpretation languages"),
+        choices=session_languages,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        minutes = self.fields.get("minutes_per_speaker")
+        if minutes is not None:
+            minutes.widget.attrs.update(min=MINUTES_PER_SPEAKER[0], max=MINUTES_PER_SPEAKER[1])
+
+    def clean_languages(self):
+        chosen = set(self.cleaned_data["languages"])
+        return [code for code in settings.UN_LANGUAGES if code in chosen]
+
+    def clean_minutes_per_speaker(self):
+        minutes = self.cleaned_data["minutes_per_speaker"]
+        low, high = MINUTES_PER_SPEAKER
+        if not low <= minutes <= high:
+            raise forms.ValidationError(
+                _("Give between %(min)d and %(max)d minutes per speaker."),
+                params={"min": low, "max": high},
+                code="minutes",
+            )
+        return minutes
+
+    def clean(self):
+        cleaned = super().clean()
+        if "speaking_capacity" not in self.fields or "minutes_per_speaker" not in self.fields:
+            return cleaned
+        slots, minutes = cleaned.get("speaking_capacity"), cleaned.get("minutes_per_speaker")
+        if cleaned.get("kind") == SessionType.HIGH_LEVEL_POLICY and slots == 0:
+            self.add_error(
+                "speaking_capacity",
+                forms.ValidationError(
+                    _(
+                        "A high-level policy session needs at least one speaking slot, or no Member State "
+                        "can request to speak in it."
+                    ),
+                    code="no_slots",
+                ),
+            )
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if slots and minutes and starts and ends and ends > starts:
+            length = int((ends - starts).total_seconds() // 60)
+            if slots * minutes > length:
+                self.add_error(
+                    "speaking_capacity",
+                    forms.ValidationError(
+                        ngettext(
+                            "The speaking slots take %(total)d minutes (slots × minutes per speaker), more "
+                            "than the session's %(length)d minute.",
+                            "The speaking slots take %(total)d minutes (slots × minutes per speaker), more "
+                            "than the session's %(length)d minutes.",
+                            length,
+                        ),
+                        params={"total": slots * minutes, "length": length},
+                        code="too_long",
+                    ),
+                )
+        return cleaned

@@ -17,6 +17,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +26,10 @@ from wsis_portal.editions.models import Process
 from wsis_portal.editions.schedule import is_open
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.links import absolute_url
 from wsis_portal.mail.services import send_templated_mail
 
-from .models import Invitation, Session, SessionType, SlotRequest
+from .models import Invitation, InvitationLink, Session, SessionType, SlotRequest
 
 CONFIRMATIONS_PHASE = "confirmations"
 # What a protocol office may give when it requests or changes a slot.
@@ -76,13 +78,13 @@ def _check_open(invitation):
 
 def invitation_link(invitation, token, language=None) -> str:
     with translation.override(language or settings.LANGUAGE_CODE):
-        return f"{settings.PORTAL_URL}{reverse('forum_events:invitation', args=[token])}"
+        return absolute_url(reverse("forum_events:invitation", args=[token]))
 
 
 def issue_invitation(edition, member_state, by, *, language=None):
     """Invite ``member_state`` to the high-level track of ``edition`` (or give it a new link, voiding the
-    old one) and mail the link to its protocol office. Returns ``(invitation, token)``; the token itself is
-    never stored."""
+    old one and those its letters carried) and mail the link to its protocol office. Returns
+    ``(invitation, token)``; the token itself is never stored."""
     if not may_manage(by):
         raise PermissionDenied
     token = secrets.token_urlsafe(32)
@@ -94,6 +96,8 @@ def issue_invitation(edition, member_state, by, *, language=None):
             edition=edition, member_state=member_state, defaults=defaults
         )
         record(by, AuditEntry.Action.CREATED if created else AuditEntry.Action.CHANGED, invitation)
+        if not created:
+            InvitationLink.objects.filter(invitation=invitation).delete()
         if member_state.protocol_office_email:
             send_templated_mail(
                 "forum_events/email/invitation",
@@ -104,12 +108,30 @@ def issue_invitation(edition, member_state, by, *, language=None):
     return invitation, token
 
 
+def add_letter_link(invitation, by) -> str:
+    """A further secret link to ``invitation`` for a personalised letter to carry, returned as its token.
+    The links already given (the protocol office's, earlier letters') keep working: a letter never voids
+    a link in use. Only its digest is stored."""
+    if not may_manage(by):
+        raise PermissionDenied
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        link = InvitationLink.objects.create(
+            invitation=invitation, token_digest=_digest(token), issued_at=timezone.now()
+        )
+        record(by, AuditEntry.Action.CREATED, link, note="link carried by a personalised letter")
+    return token
+
+
 def invitation_for_token(token: str):
-    """The invitation a link names, or None for a forged, replaced or expired link (its Forum is over)."""
+    """The invitation a link names (the protocol office's or one a letter carries), or None for a forged,
+    replaced or expired link (its Forum is over)."""
     if not token or len(token) > 100:
         return None
+    digest = _digest(token)
+    by_letter = InvitationLink.objects.filter(token_digest=digest).values("invitation_id")
     invitation = (
-        Invitation.objects.filter(token_digest=_digest(token))
+        Invitation.objects.filter(Q(token_digest=digest) | Q(pk__in=by_letter))
         .select_related("edition", "member_state")
         .prefetch_related("edition__phases")
         .first()

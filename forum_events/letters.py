@@ -1,6 +1,7 @@
 """The ministers of the Member States invited to an edition's high-level track, as an audience of
-personalised circular letters: each copy names the minister with the right form of address and carries the
-Member State's own invitation link, issued when the batch starts (any earlier link stops working)."""
+personalised circular letters: each copy names the minister with the right form of address and carries a
+link to the Member State's invitation, issued when the batch starts. The link the protocol office already
+uses keeps working: the letter's is one more link to the same invitation."""
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.letters.audiences import Audience, PersonalisationError, Recipient, register
 from wsis_portal.stakeholders.models import MemberState
 
-from .high_level import invitation_link, issue_invitation
+from .high_level import add_letter_link, invitation_link
 from .models import Invitation
 
 Gender = MemberState.Gender
@@ -18,7 +19,7 @@ Gender = MemberState.Gender
 
 def recipients(letter, by):
     """One copy per Member State invited to the letter's edition, in its invitation's language, each with a
-    new invitation link (mailed to its protocol office as well)."""
+    link of its own to the invitation; every link given before keeps working."""
     if letter.edition_id is None:
         raise ValidationError(
             _("Link the letter to a Forum edition: its ministers are those invited to its high-level track.")
@@ -27,8 +28,7 @@ def recipients(letter, by):
     found = []
     for invitation in sorted(invited, key=lambda invitation: invitation.member_state.country.code):
         state = invitation.member_state
-        invitation, token = issue_invitation(letter.edition, state, by)
-        link = invitation_link(invitation, token, invitation.language)
+        link = invitation_link(invitation, add_letter_link(invitation, by), invitation.language)
         found.append(Recipient(state.country.code, str(state), invitation.language, {"link": link}))
     if not found:
         raise ValidationError(_("No Member State is invited to the high-level track of this edition yet."))

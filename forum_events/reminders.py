@@ -21,7 +21,7 @@ def unanswered_invitations(now, pks=None):
         pending = (
             Invitation.objects.filter(edition=edition, answer=Invitation.Answer.PENDING)
             .exclude(member_state__protocol_office_email="")
-            .select_related("member_state")
+            .select_related("member_state", "edition")
         )
         if pks is not None:
             pending = pending.filter(pk__in=pks)

@@ -20,7 +20,7 @@ from wsis_portal.letters.models import LetterBatch
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
 
-from .models import Invitation, SessionSpeaker, SlotRequest
+from .models import Invitation, InvitationLink, SessionSpeaker, SlotRequest
 
 PERSONAL_FILES = ("statement", "photo")
 # A voided link's digest: no token hashes to it (a SHA-256 digest is 64 hexadecimal digits).
@@ -71,6 +71,7 @@ def purge_edition(edition) -> dict:
             .exclude(token_digest__startswith=VOID)
             .update(token_digest=Concat(Value(VOID), Cast("pk", CharField())))
         )
+        removed["secret_links"] += InvitationLink.objects.filter(invitation__edition=edition).delete()[0]
         removed["files"] = len(files)
         # Files go once the rows no longer name them.
         transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

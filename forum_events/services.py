@@ -13,8 +13,10 @@ from wsis_portal.editions.models import Format
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.links import absolute_url
 from wsis_portal.mail.services import send_templated_mail
 
+from . import high_level
 from .models import Agenda, Session, SessionChange
 
 MAIL_PREFIX = "forum_events/email/session_changed"
@@ -124,7 +126,10 @@ def update_session(session, data, by):
       (times in Geneva time, "7 July 2027 09:00–10:30"), and every speaker or moderator with an e-mail is
       sent one message, in their own language, listing those changes; the mails go through the outbox and
       leave only once the transaction commits;
-    - before publication, or when nothing public changed, no change is recorded and no mail is queued.
+    - before publication, or when nothing public changed, no change is recorded and no mail is queued;
+    - a new number of speaking slots reallocates the session's slot requests in protocol order at once
+      (the next ones waiting are confirmed, or the last confirmed ones wait again), and each protocol
+      office whose request changed status is told.
     Only staff with ``forum_events.change_session`` may do it.
     """
     if not may_edit(by):
@@ -158,6 +163,8 @@ def update_session(session, data, by):
         for name, items in many.items():
             getattr(session, name).set(items)
         record(by, AuditEntry.Action.CHANGED, session, audit)
+        if "speaking_capacity" in audit:
+            high_level.reallocate(session)
         after = {name: getattr(session, name) for name in PUBLIC_FIELDS}
         if before != after and is_published(session.edition_id):
             _record_and_tell(session, before, after)
@@ -171,19 +178,17 @@ def _record_and_tell(session, before, after):
     SessionChange.objects.bulk_create(
         SessionChange(session=session, kind=kind, before=old, after=new) for kind, old, new in changes
     )
-    link = f"{settings.PORTAL_URL.rstrip('/')}{{}}"
     for speaker in session.speakers.exclude(email=""):
         with translation.override(speaker.language):
             lines = [
                 {"label": SessionChange.Kind(kind).label, "before": old, "after": new}
                 for kind, old, new in _public_changes(before, after)
             ]
-            url = link.format(session.get_absolute_url())
             context = {
                 "speaker": speaker,
                 "session": session,
                 "changes": lines,
                 "when": when_text(session.starts_at, session.ends_at),
-                "url": url,
+                "url": absolute_url(session.get_absolute_url()),
             }
         send_templated_mail(MAIL_PREFIX, speaker.email, context, speaker.language)

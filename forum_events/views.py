@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wsis_portal.editions.cache import current_edition
-from wsis_portal.editions.models import ActionLine, Format
+from wsis_portal.editions.models import Format
 
 from . import calendar
-from .agenda import AgendaParams, forum_days, sessions
+from .agenda import AgendaParams, filter_action_lines, forum_days, sessions
 from .models import Agenda, Session, SessionChange, SessionSpeaker, SessionType
 
 
@@ -42,7 +42,7 @@ def calendar_response(content: bytes, filename: str) -> HttpResponse:
 def agenda_selection(request):
     """The current edition, the action lines offered as filters, and the valid filters of the URL."""
     edition = current_edition()
-    action_lines = list(ActionLine.objects.order_by("code").only("code", "name"))
+    action_lines = filter_action_lines()
     params = AgendaParams.from_query(request.GET, edition, {line.code for line in action_lines})
     return edition, action_lines, params
 

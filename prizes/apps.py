@@ -7,7 +7,10 @@ class PrizesConfig(AppConfig):
     verbose_name = _("WSIS Prizes")
 
     def ready(self):
-        from . import reminders  # noqa: F401 - registers the reminder rules
+        from . import (
+            phases,  # noqa: F401 - declares the cycle's phases
+            reminders,  # noqa: F401 - registers the reminder rules
+        )
         from .participation import register
 
         register()

@@ -12,7 +12,7 @@ from django.db import transaction
 from stocktaking.models import Entry
 from wsis_portal.editions.models import Edition, GDCObjective, SustainableDevelopmentGoal
 from wsis_portal.editions.schedule import geneva_time
-from wsis_portal.lifecycle.transitions import next_reference
+from wsis_portal.lifecycle.transitions import reference_for
 from wsis_portal.stakeholders.models import Organisation
 
 from . import results
@@ -365,7 +365,7 @@ def _received(cycle, stakeholder):
             continue
         entry = Entry.objects.get(external_id=project["entry"]) if project.get("entry") else None
         nominated = project.get("nominated", False)
-        submission = Submission.objects.create(
+        submission = Submission(
             cycle=cycle,
             category=PrizeCategory.objects.get(action_line__code=project["category"]),
             kind=Submission.Kind.NOMINATION if nominated else Submission.Kind.SUBMISSION,
@@ -377,13 +377,14 @@ def _received(cycle, stakeholder):
             contact_name=project["contact"][0],
             contact_email=project["contact"][1],
             state=State.SUBMITTED,
-            reference=next_reference(Submission.REFERENCE_PREFIX, SUBMITTED_AT),
             submitted_at=SUBMITTED_AT,
             confirmation=Submission.Confirmation.CONFIRMED if nominated else "",
             confirmation_sent_at=SUBMITTED_AT if nominated else None,
             confirmed_at=CONFIRMED_AT if nominated else None,
             **{name: project[name] for name in TEXT_FIELDS},
         )
+        submission.reference = reference_for(submission, SUBMITTED_AT)
+        submission.save()
         submission.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=project["sdgs"]))
         submission.gdc_objectives.set(GDCObjective.objects.filter(number__in=project["gdc_objectives"]))
 

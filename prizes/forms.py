@@ -128,6 +128,12 @@ class SubmissionForm(forms.ModelForm):
         """The cleaned data in the shape ``services.save_draft`` takes."""
         return dict(self.cleaned_data)
 
+    def show_refusal(self, error):
+        """Show on the saved draft's fields why it could not be sent (``services.refusal``), without
+        binding the form: the boxes keep the draft's stored values."""
+        self.cleaned_data = {}
+        self.add_error(None, error)
+
 
 class StocktakingCoverageForm(forms.Form):
     """What a stocktaking entry needs that a prize project does not say: where the work takes place (the

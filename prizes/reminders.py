@@ -1,16 +1,31 @@
-"""Reminders of the expert review: experts with projects still to score in a category, before the deadline
-of the stage's phase ("nomination", then "selection"; 14, 7 and 1 days before), in the expert's language.
-One rule per stage, so that the reminders of the selection are not taken for those of the nomination
-already sent (a reminder is recorded once per rule, assignment, expert and offset)."""
+"""Reminders of the WSIS Prizes: owners of projects still in draft, before the deadline of the cycle's
+submission phase (14, 7 and 1 days before); and experts with projects still to score in a category, before
+the deadline of the stage's phase ("nomination", then "selection"; 14, 7 and 1 days before). Each in the
+recipient's language. One rule per stage, so that the reminders of the selection are not taken for those of
+the nomination already sent (a reminder is recorded once per rule, assignment, expert and offset)."""
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from wsis_portal.reminders.registry import Candidate, Rule, register
+from wsis_portal.reminders.registry import Candidate, Rule, owner_candidate, register, with_owner
 
 from . import review
-from .models import ConflictOfInterest, ExpertAssignment, PrizeCycle, ReviewStage, Score
+from .models import ConflictOfInterest, ExpertAssignment, PrizeCycle, ReviewStage, Score, State, Submission
+
+
+def draft_submissions(now, pks=None):
+    """Owners of draft projects (submitted or nominated) of each cycle whose submission phase has its
+    deadline ahead: after it a draft can no longer be sent."""
+    for cycle in PrizeCycle.objects.select_related("edition").prefetch_related("edition__phases"):
+        phase = cycle.submission_phase
+        if phase is None or phase.closes_at is None or phase.closes_at <= now:
+            continue
+        drafts = Submission.objects.filter(cycle=cycle, state=State.DRAFT, owner__isnull=False)
+        if pks is not None:
+            drafts = drafts.filter(pk__in=pks)
+        for item in with_owner(drafts, "pk", "title", "language", "kind"):
+            yield owner_candidate(item, phase.closes_at, cycle=cycle)
 
 
 def outstanding(cycle, stage):
@@ -55,7 +70,9 @@ def experts_with_reviews_outstanding(stage):
             if phase is None or phase.closes_at is None or not phase.opens_at <= now < phase.closes_at:
                 continue
             assignments = (
-                outstanding(cycle, stage).filter(outstanding__gt=0).select_related("category__action_line")
+                outstanding(cycle, stage)
+                .filter(outstanding__gt=0)
+                .select_related("category__action_line", "expert")
             )
             if pks is not None:
                 assignments = assignments.filter(pk__in=pks)
@@ -77,6 +94,15 @@ def experts_with_reviews_outstanding(stage):
     return candidates
 
 
+register(
+    Rule(
+        key="prizes.draft_submission",
+        kind=_("Prize projects not yet submitted"),
+        offsets=(14, 7, 1),
+        candidates=draft_submissions,
+        template="prizes/email/draft_submission",
+    )
+)
 register(
     Rule(
         key="prizes.review_nomination",

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from wsis_portal.editions import schedule
+from wsis_portal.links import absolute_url
 
 from .models import Certificate, PrizeCycle, State, Submission
 
@@ -231,7 +232,7 @@ def verification_url(certificate, language) -> str:
     """The address of the certificate's public verification page, in ``language``."""
     with translation.override(language):
         path = reverse("prizes:verify_code", args=[certificate.code])
-    return f"{settings.PORTAL_URL}{path}"
+    return absolute_url(path)
 
 
 def languages():

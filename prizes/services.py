@@ -23,6 +23,7 @@ from wsis_portal.editions.cache import current_edition
 from wsis_portal.lifecycle import transitions
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.links import absolute_url
 from wsis_portal.mail.services import send_templated_mail
 from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import User
@@ -171,6 +172,16 @@ def _check_eligible(submission, by):
         raise ValidationError(found)
 
 
+def refusal(submission, by):
+    """Why ``by`` cannot send ``submission`` now (the ``ValidationError`` that ``submit`` or ``nominate``
+    would raise), or None when it could be sent; changes nothing."""
+    try:
+        _check_eligible(submission, by)
+    except ValidationError as error:
+        return error
+    return None
+
+
 def _enter(submission, by, reservation, **updates):
     """The guarded transition to "submitted"; the database refuses a second project of the entity in the
     category even when two are sent at the same instant."""
@@ -249,7 +260,7 @@ def nominate(submission, by):
             "confirmation_request",
             recipient=submission.contact_email,
             language=language,
-            link=f"{settings.PORTAL_URL}{path}",
+            link=absolute_url(path),
         )
     return submission
 

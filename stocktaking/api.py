@@ -2,17 +2,17 @@
 
 from datetime import UTC
 
-from django.conf import settings
 from django.http import QueryDict
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import SimpleRouter
 
+from wsis_portal.api import StrictPagination
 from wsis_portal.editions.reference import ACTION_LINES, GDC_OBJECTIVES, SDGS
+from wsis_portal.links import absolute_url
 from wsis_portal.stakeholders.models import StakeholderType
 from wsis_portal.stakeholders.regions import REGIONS
 
@@ -97,40 +97,14 @@ class EntrySerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, entry):
-        return f"{settings.PORTAL_URL.rstrip('/')}/en/stocktaking/entries/{entry.pk}/"
+        return absolute_url(f"/en/stocktaking/entries/{entry.pk}/")
 
 
-class EntryPagination(PageNumberPagination):
-    """Pages of entries. A page or a page size that is not a whole number from 1 is refused (400), as the
-    schema says, instead of being read as the first page or the default size; a page past the last is not
-    found (404). A page size above the maximum is cut to it."""
+class EntryPagination(StrictPagination):
+    """Pages of entries (see ``StrictPagination``)."""
 
     page_size = 50
-    page_size_query_param = "page_size"
     max_page_size = 200
-    # "last" is not a number, and the schema says a page is one.
-    last_page_strings = ()
-
-    def get_page_size(self, request):
-        return min(_positive_number(request, self.page_size_query_param, self.page_size), self.max_page_size)
-
-    def get_page_number(self, request, paginator):
-        return _positive_number(request, self.page_query_param, 1)
-
-    def get_schema_operation_parameters(self, view):
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            parameter["schema"]["minimum"] = 1
-        return parameters
-
-
-def _positive_number(request, name, default):
-    if name not in request.query_params:
-        return default
-    try:
-        return serializers.IntegerField(min_value=1).run_validation(request.query_params[name])
-    except ValidationError as error:
-        raise ValidationError({name: error.detail}) from None
 
 
 # The values of each facet, from the reference data every database is given by its migrations: the

@@ -7,9 +7,9 @@ class StocktakingConfig(AppConfig):
     verbose_name = _("WSIS Stocktaking")
 
     def ready(self):
-        # Imported for their side effects: reminder rules register themselves; signals keep the search
-        # cache version in step with publications.
-        from . import reminders, signals  # noqa: F401
+        # Imported for their side effects: phases and reminder rules register themselves; signals keep
+        # the search cache version in step with publications.
+        from . import phases, reminders, signals  # noqa: F401
         from .participation import register
 
         register()

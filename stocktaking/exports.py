@@ -2,9 +2,8 @@
 
 import json
 
-from django.conf import settings
-
 from wsis_portal import exports as tables
+from wsis_portal.links import absolute_url
 
 from . import reference
 from .models import Entry, EntryActionLine, EntryCountry
@@ -68,7 +67,6 @@ def rows(queryset):
     goals = {choice.pk: choice.value for choice in reference.sdgs()}
     objectives = {choice.pk: choice.value for choice in reference.gdc_objectives()}
     regions = {choice.pk: choice.value for choice in reference.regions()}
-    base = settings.PORTAL_URL.rstrip("/")
     last = 0
     while True:
         chunk = list(queryset.filter(pk__gt=last).order_by("pk").values(*ENTRY_FIELDS)[:CHUNK])
@@ -112,7 +110,7 @@ def rows(queryset):
                 "website": row["website"],
                 "year": row["year"],
                 "published_at": row["published_at"].isoformat() if row["published_at"] else None,
-                "url": f"{base}/en/stocktaking/entries/{pk}/",
+                "url": absolute_url(f"/en/stocktaking/entries/{pk}/"),
             }
 
 

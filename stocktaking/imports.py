@@ -19,7 +19,7 @@ from wsis_portal.editions.models import ActionLine
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry, SubmissionState
-from wsis_portal.lifecycle.transitions import next_reference
+from wsis_portal.lifecycle.transitions import reference_for
 from wsis_portal.stakeholders.models import Organisation, StakeholderType
 
 from . import reference, search, services
@@ -235,12 +235,12 @@ def _import_one(values, by, lines) -> bool:
     if created:
         entry = Entry(
             state=SubmissionState.ACCEPTED,
-            reference=next_reference(Entry.REFERENCE_PREFIX, published_at),
             published_at=published_at,
             year=year,
             submitted_at=published_at,
             decided_at=published_at,
         )
+        entry.reference = reference_for(entry, published_at)
     elif given_year and given_year != entry.year:
         # A corrected year is taken; the reference, once given, stays as it is.
         entry.year, entry.published_at = given_year, published_at

@@ -34,6 +34,10 @@ class EntryQuerySet(SubmissionQuerySet):
 
 
 class Entry(Submission):
+    """A project, initiative, event or publication in the stocktaking database. Entries belong to no
+    edition: an entry's reference is numbered in the calendar year, in Geneva time, of the instant it is
+    first sent (``Submission.reference_year``)."""
+
     REFERENCE_PREFIX = "WSIS-ST"
 
     class Kind(models.TextChoices):

@@ -86,6 +86,7 @@ ACCESS = {
     "region-detail": ({"code": "atlantis"}, MISSING),
     "stocktaking-entry-list": ({}, PUBLIC),
     "stocktaking-entry-detail": ({"pk": 987654}, MISSING),
+    "forum-session-list": ({}, PUBLIC),
 }
 
 

@@ -6,6 +6,7 @@ values, undeclared methods answered 405 with Allow) and its stateful phase."""
 
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,19 +14,25 @@ import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.config import SchemathesisConfig
 from schemathesis.generation.modes import GenerationMode
 
+from forum_events.models import Agenda, Session, SessionSpeaker, SessionType
+from tests.factories import EditionFactory
 from tests.stocktaking.factories import PublishedEntryFactory
+from wsis_portal.editions.models import ActionLine
+from wsis_portal.editions.schedule import GENEVA
 
 pytestmark = pytest.mark.django_db
 
 SCHEMA = "/api/v1/schema/?format=json"
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 OPERATIONS = {
+    "GET /api/v1/forum/sessions/",
     "GET /api/v1/reference/action-lines/",
     "GET /api/v1/reference/action-lines/{code}/",
     "GET /api/v1/reference/gdc-objectives/",
@@ -42,6 +49,25 @@ OPERATIONS = {
 def some_entries():
     PublishedEntryFactory(action_lines=["C2", "C7.4"], countries=["KE"], regions=["africa"], sdgs=[9])
     PublishedEntryFactory(kind="event", countries=["EG"], gdc_objectives=[1], year=2025)
+    some_sessions()
+
+
+def some_sessions():
+    """A published agenda with a scheduled session that has speakers, and an unscheduled one."""
+    edition = EditionFactory(year=2026)
+    Agenda.objects.create(edition=edition, published_at=timezone.now())
+    opening = Session.objects.create(
+        edition=edition,
+        kind=SessionType.OPENING,
+        title_en="Opening",
+        title_ar="الافتتاح",
+        starts_at=datetime(2026, 7, 6, 9, tzinfo=GENEVA),
+        ends_at=datetime(2026, 7, 6, 10, tzinfo=GENEVA),
+        languages=["ar", "en"],
+    )
+    opening.action_lines.set(ActionLine.objects.filter(code="C7.4"))
+    SessionSpeaker.objects.create(session=opening, name="Amina Diallo", email="a@itu.int")
+    Session.objects.create(edition=edition, kind=SessionType.WORKSHOP, title_en="Workshop")
 
 
 @pytest.fixture
@@ -114,6 +140,7 @@ def test_api_refuses_every_request_its_schema_does_not_allow(api_schema):
             continue
         refused.add(operation.label)
     assert refused == {
+        "GET /api/v1/forum/sessions/",
         "GET /api/v1/reference/gdc-objectives/{number}/",
         "GET /api/v1/reference/sdgs/{number}/",
         "GET /api/v1/stocktaking/entries/",

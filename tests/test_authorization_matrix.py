@@ -149,6 +149,7 @@ def _posts(world):
         ("admin:stocktaking_entry_review", {"pk": o["entry_submitted"].pk}, {"action": "approve"}, set()),
         ("admin:stocktaking_entry_change", {"object_id": o["entry_draft"].pk}, {"title": "Taken"}, set()),
         ("admin:prizes_score_publish", {}, {"stage": "nominee"}, set()),
+        ("admin:reminders_reminderrule_send_due", {}, {}, set()),
         ("admin:forum_events_invitation_invite", {}, {"member_state": 1}, set()),
         (
             "admin:letters_letterbatch_retry",

@@ -44,6 +44,13 @@ def test_data_lives_in_named_volumes():
     assert COMPOSE["x-portal"]["environment"]["PRIVATE_MEDIA_ROOT"] == "/app/private"
 
 
+@pytest.mark.parametrize("service", ("migrate", "web", "worker", "beat"))
+def test_every_portal_service_must_be_given_portal_url(service):
+    assert COMPOSE["services"][service]["environment"]["PORTAL_URL"] == (
+        "${PORTAL_URL:?set PORTAL_URL, e.g. https://wsis.example.org}"
+    )
+
+
 def test_web_runs_gunicorn_in_production_mode():
     web = COMPOSE["services"]["web"]
     assert web["command"][0] == "gunicorn"

@@ -16,6 +16,7 @@ PORTAL_VARIABLES = (
     "PORTAL_ENV",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "PORTAL_URL",
     "DEBUG",
     "CELERY_TASK_ALWAYS_EAGER",
     "CELERY_TASK_DEFAULT_QUEUE",
@@ -65,8 +66,8 @@ def test_urls_switch_to_postgresql_redis_and_a_worker():
     ]
 
 
-def test_production_mode_passes_the_deployment_check(tmp_path):
-    result = manage(
+def production_check(tmp_path, **variables):
+    return manage(
         "check",
         "--deploy",
         "--fail-level",
@@ -75,9 +76,21 @@ def test_production_mode_passes_the_deployment_check(tmp_path):
         SECRET_KEY="k" * 20 + "-production-secret-key-for-the-deploy-check-" + "9" * 10,
         ALLOWED_HOSTS="wsis.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        **variables,
     )
+
+
+def test_production_mode_passes_the_deployment_check(tmp_path):
+    result = production_check(tmp_path, PORTAL_URL="https://wsis.example.org")
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_deployment_check_fails_when_portal_url_is_left_at_its_loopback_default(tmp_path):
+    result = production_check(tmp_path)
+    assert result.returncode == 1
+    assert "?: (wsis_portal.E001) PORTAL_URL is 'http://127.0.0.1:8000'" in result.stderr
+    assert "?: (wsis_portal.E002) PORTAL_URL is 'http://127.0.0.1:8000'" in result.stderr
 
 
 def test_production_mode_refuses_to_start_without_a_secret_key():

@@ -1,4 +1,5 @@
-"""The read-only REST API of the platform: WSIS reference data, the OpenAPI schema and its docs page."""
+"""The read-only REST API of the platform: WSIS reference data, the pagination every list shares, the OpenAPI
+schema and its docs page; each process adds its own part (``stocktaking.api``, ``forum_events.api``)."""
 
 from django.http import JsonResponse
 from django.urls import include, path
@@ -6,7 +7,8 @@ from django.utils.translation import ngettext
 from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ErrorDetail, NotFound, Throttled
+from rest_framework.exceptions import ErrorDetail, NotFound, Throttled, ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import exception_handler
 
@@ -72,6 +74,39 @@ def _response(description, schema):
         "description": description,
         "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
     }
+
+
+class StrictPagination(PageNumberPagination):
+    """Pages of a list. A page or a page size that is not a whole number from 1 is refused (400), as the
+    schema says, instead of being read as the first page or the default size; a page past the last is not
+    found (404). A page size above the maximum is cut to it."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    # "last" is not a number, and the schema says a page is one.
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        return min(_positive_number(request, self.page_size_query_param, self.page_size), self.max_page_size)
+
+    def get_page_number(self, request, paginator):
+        return _positive_number(request, self.page_query_param, 1)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
+
+
+def _positive_number(request, name, default):
+    if name not in request.query_params:
+        return default
+    try:
+        return serializers.IntegerField(min_value=1).run_validation(request.query_params[name])
+    except ValidationError as error:
+        raise ValidationError({name: error.detail}) from None
 
 
 class ActionLineSerializer(serializers.ModelSerializer):
@@ -149,6 +184,7 @@ router.register("regions", RegionViewSet)
 urlpatterns = [
     path("reference/", include(router.urls)),
     path("stocktaking/", include("stocktaking.api")),
+    path("forum/", include("forum_events.api")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -144,7 +144,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_FORMS = {"login": "wsis_portal.stakeholders.forms.PortalLoginForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the address signs the new user in, but only in the browser session that signed up (or tried to
+# sign in) with it: a link opened anywhere else confirms the address and asks to sign in (allauth's rule).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
@@ -301,7 +303,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "WSIS Forum Portal API",
-    "DESCRIPTION": "Read-only open data: published WSIS stocktaking entries and the WSIS reference data.",
+    "DESCRIPTION": "Read-only open data: published WSIS stocktaking entries, the sessions of published WSIS "
+    "Forum agendas and the WSIS reference data.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -339,5 +342,7 @@ LOGGING = {
 }
 
 SITE_NAME = _("WSIS Forum Portal")
-# The public address of the portal, for links written outside a request (exports, mails sent by tasks).
+# The public address of the portal: every absolute link it writes (mails, account mails included, letters,
+# iCal files, exports, the API, certificates) is built on it by wsis_portal.links. HTTPS and not loopback in
+# production (a deployment check).
 PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from wsis_portal.editions.admin import GENEVA_HELP
+from wsis_portal.editions.forms import RequiredPhasesForm
+from wsis_portal.editions.models import Process
 from wsis_portal.lifecycle.audit import AuditedModelAdmin
 
 from ..models import Consultation, Meeting, Topic
@@ -29,6 +31,8 @@ class MeetingInline(TranslationStackedInline):
 
 @admin.register(Consultation)
 class ConsultationAdmin(AuditedModelAdmin, TranslationAdmin):
+    # Refused while the edition has no contributions phase: nothing could be sent to it.
+    form = RequiredPhasesForm.for_process(Process.CONSULTATION)
     list_display = ("__str__", "max_speakers", "max_workshop_requests", "synthesis_link")
     list_select_related = ("edition",)
     fields = ("edition", "introduction", "max_speakers", "max_workshop_requests")

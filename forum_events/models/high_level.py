@@ -69,6 +69,25 @@ class Invitation(models.Model):
         return f"{self.member_state} · {self.edition}"
 
 
+class InvitationLink(models.Model):
+    """A further secret link to an invitation, carried by a personalised letter to the minister: it opens
+    the same invitation as the link mailed to the protocol office, which stays valid. Kept as a SHA-256
+    digest, like that one; sending the invitation a new link voids these too."""
+
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.CASCADE, related_name="links", verbose_name=_("invitation")
+    )
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    issued_at = models.DateTimeField(_("issued at"))
+
+    class Meta:
+        verbose_name = _("link carried by a letter")
+        verbose_name_plural = _("links carried by letters")
+
+    def __str__(self):
+        return str(self.invitation)
+
+
 def statement_languages():
     return list(settings.UN_LANGUAGES.items())
 

@@ -310,3 +310,8 @@ class Submission(lifecycle.Submission):
         return self.state in ENTERED_STATES and (
             not self.is_nomination or self.confirmation == self.Confirmation.CONFIRMED
         )
+
+    def reference_year(self, at):
+        """The year of the edition its cycle awards, whenever it is sent: a project sent in December 2026
+        to the 2027 cycle is numbered in 2027."""
+        return self.cycle.edition.year

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,6 +23,8 @@ from ..forms import StocktakingCoverageForm, SubmissionForm
 from ..models import PrizeCategory, State, Submission
 
 ALREADY_IN_STOCKTAKING = gettext_lazy("This project is already in the WSIS Stocktaking.")
+# The query parameter of a draft's page that shows why it could not be sent.
+REFUSED = "refused"
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -135,6 +138,10 @@ def edit(request, kind=None, pk=None):
             return redirect("prizes:detail", pk=submission.pk)
     data = request.POST if request.method == "POST" else None
     form = SubmissionForm(data, instance=submission, initial=initial, user=request.user)
+    if data is None and pk is not None and REFUSED in request.GET:
+        refusal = services.refusal(submission, request.user)
+        if refusal is not None:
+            form.show_refusal(refusal)
     if data is not None and form.is_valid():
         saved = False
         try:
@@ -149,6 +156,10 @@ def edit(request, kind=None, pk=None):
                 messages.info(
                     request, _("Your draft has been saved; correct what is marked before sending it.")
                 )
+                if pk is None:
+                    # A new draft now exists: show it at its own address, so that sending the page again
+                    # (a retry, a reload) changes this draft instead of creating another one.
+                    return redirect(f"{reverse('prizes:edit', args=[submission.pk])}?{REFUSED}")
         else:
             messages.success(request, _("Your draft has been saved."))
             return redirect("prizes:edit", pk=submission.pk)

@@ -106,6 +106,7 @@ PORTAL = {
     "forum_events:changes": PUBLIC,
     "forum_events:session": PUBLIC,
     "forum_events:session_ical": PUBLIC,
+    "forum-session-list": PUBLIC,
     # The secret link is the proof, whoever holds it.
     "forum_events:invitation": PUBLIC,
     "forum_events:invitation_statement[token]": PUBLIC,
@@ -213,6 +214,8 @@ ADMIN = {
     },
     "admin:forum_events_invitation_add": staff(FORBIDDEN),
     "admin:consultations_contribution_synthesis": staff(OK),
+    "admin:reminders_reminderrule_scheduled": staff(OK),
+    "admin:reminders_reminderrule_send_due": staff(POST_ONLY),
     "admin:consultations_contribution_synthesis_export": staff(OK),
     **{
         f"admin:consultations_{model}_{page}": staff(outcome)

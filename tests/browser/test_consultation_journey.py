@@ -85,7 +85,7 @@ def test_contribution_drafted_left_resumed_submitted_then_read_only_after_the_de
     page.locator("button[name=submit]").click()
     contribution.refresh_from_db()
     assert contribution.state == "submitted"
-    assert contribution.reference == f"WSIS-OCP-{contribution.submitted_at.astimezone().year}-00001"
+    assert contribution.reference == "WSIS-OCP-2027-00001"  # the edition's year, whenever it is sent
     expect(page.locator("main")).to_contain_text(contribution.reference)
     axe.check()
     receipt = OutboundMail.objects.get(to=[author.email])

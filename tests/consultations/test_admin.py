@@ -21,7 +21,7 @@ from tests.consultations.factories import (
     WorkshopRequestFactory,
     submitted,
 )
-from tests.factories import EditionFactory, OrganisationFactory, SecretariatFactory, UserFactory
+from tests.factories import EditionFactory, OrganisationFactory, PhaseFactory, SecretariatFactory, UserFactory
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.mail.models import OutboundMail
 from wsis_portal.stakeholders.models import Region
@@ -556,6 +556,7 @@ def test_consultations_app_page_links_the_synthesis(client, clerk):
 
 def test_consultation_is_created_with_a_meeting_in_both_languages_and_audited(client, clerk):
     edition = EditionFactory(year=2027)
+    PhaseFactory(edition=edition, process="consultations", key="contributions")
     response = client.post(
         f"{ADMIN}consultation/add/",
         {
@@ -597,3 +598,26 @@ def test_admin_home_links_to_the_synthesis_for_the_secretariat_only(client, cler
     staff = UserFactory(is_staff=True)
     client.force_login(staff)
     assert "synthesis" not in client.get("/en/admin/").text
+
+
+def test_consultation_of_an_edition_without_its_contributions_phase_is_refused(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    edition = EditionFactory()
+    PhaseFactory(edition=edition, process="consultations", key="final-brief")
+    form = {
+        "edition": edition.pk,
+        "introduction_en": "",
+        "introduction_ar": "",
+        "max_speakers": 6,
+        "max_workshop_requests": 3,
+        "meetings-TOTAL_FORMS": 0,
+        "meetings-INITIAL_FORMS": 0,
+    }
+    response = client.post("/ar/admin/consultations/consultation/add/", form)
+    assert response.context["adminform"].form.errors["edition"] == [
+        "لا توجد في الدورة مرحلة “المساهمات الرسمية” الخاصة بـعملية المشاورة المفتوحة: أضفها إلى الدورة أولاً."
+    ]
+    assert not Consultation.objects.exists()
+    PhaseFactory(edition=edition, process="consultations", key="contributions")
+    assert client.post("/ar/admin/consultations/consultation/add/", form).status_code == 302
+    assert Consultation.objects.get().edition == edition

@@ -589,7 +589,7 @@ def test_dashboard_query_count_does_not_grow_with_items(client, open_now, django
         NominationFactory(owner=owner)
     client.force_login(owner)
     # session, user, edition, phases, contributions, workshop requests, nominations, focal points,
-    # stocktaking entries, prize submissions
-    with django_assert_num_queries(10):
+    # stocktaking entries, prize submissions, prize votes, expert assignments
+    with django_assert_num_queries(12):
         response = client.get("/en/me/")
     assert response.content.decode().count("/consultations/workshops/") == count + 1

@@ -23,6 +23,7 @@ from tests.consultations.factories import (
     ConsultationFactory,
     ContributionFactory,
     NominationFactory,
+    SpeakerFactory,
     WorkshopRequestFactory,
     action_lines,
     submitted,
@@ -35,7 +36,7 @@ from tests.factories import (
     SecretariatFactory,
     UserFactory,
 )
-from wsis_portal.editions.models import Phase
+from wsis_portal.editions.models import Phase, Process
 from wsis_portal.editions.schedule import geneva_time
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.lifecycle.transitions import TransitionRefused
@@ -279,6 +280,58 @@ def test_references_follow_each_other_per_kind(clock, owner):
     )
 
 
+def consultation_2027_open_in_december_2026():
+    consultation = ConsultationFactory(edition=EditionFactory(year=2027), phase=False)
+    Phase.objects.create(
+        edition=consultation.edition,
+        process=Process.CONSULTATION,
+        key=CONTRIBUTIONS_PHASE,
+        name_en="Official contributions",
+        opens_at=geneva_time(2026, 12, 1, 9, 0),
+        closes_at=geneva_time(2027, 3, 19, 23, 59),
+    )
+    return consultation
+
+
+def test_items_sent_in_december_2026_to_the_2027_consultation_are_numbered_in_2027(time_machine):
+    consultation = consultation_2027_open_in_december_2026()
+    time_machine.move_to(geneva_time(2026, 12, 15, 10, 0), tick=False)
+    items = [
+        submitted(factory(consultation=consultation))
+        for factory in (ContributionFactory, WorkshopRequestFactory, NominationFactory)
+    ]
+    assert [item.reference for item in items] == [
+        "WSIS-OCP-2027-00001",
+        "WSIS-WS-2027-00001",
+        "WSIS-HLF-2027-00001",
+    ]
+
+
+def test_an_item_sent_in_december_2025_to_the_2026_consultation_keeps_the_year_2026(time_machine, owner):
+    time_machine.move_to(geneva_time(2025, 12, 28, 10, 0), tick=False)  # its phase opened on 23 December
+    assert services.submit(draft(owner), owner).reference == "WSIS-OCP-2026-00001"
+
+
+def test_each_edition_numbers_its_contributions_on_its_own(clock, owner):
+    consultation_2027 = consultation_2027_open_in_december_2026()
+    first_2026 = services.submit(draft(owner), owner)
+    clock.move_to(geneva_time(2026, 12, 15, 10, 0), tick=False)
+    first_2027 = submitted(ContributionFactory(consultation=consultation_2027))
+    second_2027 = submitted(ContributionFactory(consultation=consultation_2027))
+    assert (first_2026.reference, first_2027.reference, second_2027.reference) == (
+        "WSIS-OCP-2026-00001",
+        "WSIS-OCP-2027-00001",
+        "WSIS-OCP-2027-00002",
+    )
+
+
+def test_a_reference_given_before_the_rule_is_kept_when_the_item_is_sent_again(time_machine):
+    consultation = consultation_2027_open_in_december_2026()
+    time_machine.move_to(geneva_time(2026, 12, 15, 10, 0), tick=False)
+    item = ContributionFactory(consultation=consultation, state="returned", reference="WSIS-OCP-2026-00007")
+    assert submitted(item).reference == "WSIS-OCP-2026-00007"
+
+
 def test_someone_else_cannot_submit_a_draft(clock, owner):
     item = draft(owner)
     with pytest.raises(PermissionDenied):
@@ -425,6 +478,69 @@ def test_accepted_workshop_request_becomes_a_session_in_both_languages(clock, cl
     assert session.organiser_list == ["Community Networks Alliance", "Pacific Open Data Lab"]
     assert sorted(session.action_lines.values_list("code", flat=True)) == ["C2", "C3"]
     assert sorted(session.sdgs.values_list("number", flat=True)) == [4, 9]
+
+
+def proposing(names, **fields):
+    """A draft workshop request proposing ``names`` as speakers, in that order (created in reverse, so
+    that the order comes from their position, not from when they were stored)."""
+    request = WorkshopRequestFactory(speakers=0, **fields)
+    for position, name in reversed(list(enumerate(names))):
+        SpeakerFactory(request=request, position=position, name=name, organisation=f"{name}'s lab")
+    return request
+
+
+def session_speakers(session):
+    return list(session.speakers.order_by("position").values_list("position", "role", "name", "organisation"))
+
+
+def test_accepted_workshop_request_becomes_a_session_with_its_speakers_in_their_order(clock, clerk):
+    request = submitted(proposing(["Lina Haddad", "Kofi Mensah", "Ana Souza"], language="ar"))
+    services.accept(request, clerk)
+    session = Session.objects.get()
+    assert session_speakers(session) == [
+        (0, "speaker", "Lina Haddad", "Lina Haddad's lab"),
+        (1, "speaker", "Kofi Mensah", "Kofi Mensah's lab"),
+        (2, "speaker", "Ana Souza", "Ana Souza's lab"),
+    ]
+    assert set(session.speakers.values_list("language", "email", "title")) == {("ar", "", "")}
+
+
+def test_a_second_accept_is_refused_and_adds_no_speaker(clock, clerk):
+    request = submitted(proposing(["Lina Haddad", "Kofi Mensah"]))
+    services.accept(request, clerk)
+    with pytest.raises(TransitionRefused):
+        services.accept(request, clerk)
+    assert Session.objects.count() == 1
+    assert [name for _p, _r, name, _o in session_speakers(Session.objects.get())] == [
+        "Lina Haddad",
+        "Kofi Mensah",
+    ]
+
+
+def test_merge_into_an_accepted_request_adds_its_speakers_to_the_session_once(clock, clerk):
+    into = submitted(proposing(["Lina Haddad", "Kofi Mensah"]))
+    services.accept(into, clerk)
+    item = submitted(proposing(["Kofi Mensah", "Ana Souza"]))
+    services.merge(item, into, clerk)
+    assert session_speakers(Session.objects.get()) == [
+        (0, "speaker", "Lina Haddad", "Lina Haddad's lab"),
+        (1, "speaker", "Kofi Mensah", "Kofi Mensah's lab"),
+        (2, "speaker", "Ana Souza", "Ana Souza's lab"),
+    ]
+
+
+def test_requests_merged_before_acceptance_bring_their_speakers_after_the_requests_own(clock, clerk):
+    into = submitted(proposing(["Lina Haddad"]))
+    middle = submitted(proposing(["Kofi Mensah", "Lina Haddad"]))
+    first = submitted(proposing(["Ana Souza"]))
+    services.merge(first, middle, clerk)
+    services.merge(middle, into, clerk)
+    services.accept(WorkshopRequest.objects.get(pk=into.pk), clerk)
+    assert [name for _p, _r, name, _o in session_speakers(Session.objects.get())] == [
+        "Lina Haddad",
+        "Kofi Mensah",
+        "Ana Souza",
+    ]
 
 
 def test_accepting_a_contribution_makes_no_session(clock, owner, clerk):

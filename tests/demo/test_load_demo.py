@@ -11,6 +11,7 @@ from consultations import services as consultation_services
 from consultations.models import Consultation, Contribution, Meeting, Speaker, WorkshopRequest
 from forum_events.models import Agenda, Invitation, Session, SessionChange, SessionSpeaker, SlotRequest
 from wsis_portal.editions.models import Edition, Phase, Process
+from wsis_portal.letters.models import CircularLetter, LetterPDF
 from wsis_portal.stakeholders.models import FocalPoint, MemberState, Organisation, StakeholderType, User
 
 
@@ -37,6 +38,8 @@ def counts():
             SessionChange,
             Invitation,
             SlotRequest,
+            CircularLetter,
+            LetterPDF,
         )
     ]
 
@@ -50,7 +53,9 @@ def demo(db, settings):
 def test_loading_twice_duplicates_nothing(demo):
     first = counts()
     call_command("load_demo")
-    assert counts() == first == [2, 13, 10, 3, 3, 2, 6, 6, 1, 2, 19, 16, 1, 1, 16, 8]
+    # ... and one circular letter with its PDF in each portal language (English, Arabic).
+    # The workshop's session has the two speakers its request proposed, beside the agenda's sixteen.
+    assert counts() == first == [2, 13, 10, 3, 3, 2, 6, 6, 1, 2, 19, 18, 1, 1, 16, 8, 1, 2]
 
 
 def test_edition_2026_has_the_announced_dates_in_geneva_time(demo):
@@ -112,6 +117,7 @@ def test_the_2026_workshop_request_became_a_session_of_the_2026_agenda(demo):
     )
     assert request.session.title_ar == request.title
     assert [speaker.name for speaker in request.speakers.all()] == ["Leila Benali", "Youssef Karam"]
+    assert [speaker.name for speaker in request.session.speakers.all()] == ["Leila Benali", "Youssef Karam"]
 
 
 def test_the_2026_agenda_is_published_with_one_change_and_the_2027_one_is_not(demo):
@@ -169,3 +175,27 @@ def test_the_high_level_track_of_2026_has_answers_and_requests_by_protocol_order
         .order_by("rank")
         .values_list("member_state__country", "status")
     ) == [("EG", "confirmed"), ("TN", "confirmed")]
+
+
+def test_the_letter_to_ministers_is_issued_and_listed_in_both_languages_with_its_pdfs(client, demo):
+    letter = CircularLetter.objects.get()
+    assert (letter.reference, letter.state, letter.edition.year, letter.addressees) == (
+        "CL-26/001",
+        "issued",
+        2026,
+        ["ministers", "governments"],
+    )
+    assert letter.issued_by.email == "secretariat@example.org"
+    english = client.get("/en/letters/").content.decode()
+    assert "<td><bdi>CL-26/001</bdi></td>" in english
+    assert "<td>WSIS Forum 2026: invitation to the high-level track (Geneva, 6-10 July 2026)</td>" in english
+    arabic = client.get("/ar/letters/").content.decode()
+    assert "<td><bdi>CL-26/001</bdi></td>" in arabic
+    assert "<td>منتدى القمة العالمية لمجتمع المعلومات لعام 2026: دعوة إلى المسار الرفيع المستوى" in arabic
+    for language in ("en", "ar"):
+        link = f"/en/letters/{letter.pk}/{language}.pdf"
+        assert f'<a href="{link}" hreflang="{language}" lang="{language}">' in english
+        assert f'<a href="/ar/letters/{letter.pk}/{language}.pdf" hreflang="{language}"' in arabic
+        response = client.get(link)
+        assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+        assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -1,18 +1,24 @@
 """The secretariat's screen for the agenda's sessions: filters, titles in both languages, the workshop
 request a session comes from, read-only, and every change in the audit log."""
 
+import re
+import secrets
 from datetime import date, datetime
 
 import pytest
+from django.utils import timezone
 
 from consultations import services
-from forum_events.models import Agenda, Session, SessionChange
+from forum_events import high_level
+from forum_events.models import Agenda, Invitation, Session, SessionChange, SlotRequest
 from forum_events.services import publish_agenda, update_session
 from tests.consultations.factories import OPEN, WorkshopRequestFactory, submitted
-from tests.factories import EditionFactory, SecretariatFactory, UserFactory
+from tests.factories import EditionFactory, PhaseFactory, SecretariatFactory, UserFactory
+from wsis_portal.editions.models import Process
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.mail.models import OutboundMail
+from wsis_portal.stakeholders.models import MemberState
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +143,9 @@ def test_secretariat_translates_a_session_and_the_change_is_audited(client, cler
             "format": "hybrid",
             "day": "2026-07-08",
             "organisers": "Community Networks Alliance",
-            "languages": '["en", "ar"]',
+            "languages": ["en", "ar"],
+            "speaking_capacity": "0",
+            "minutes_per_speaker": "3",
             "action_lines": [],
             "sdgs": [],
             **SPEAKERS_EMPTY,
@@ -198,8 +206,9 @@ def change_form(session, **overrides):
         "format": session.format,
         "remote_link": "",
         "organisers": "",
-        "languages": "[]",
         "recording_url": "",
+        "speaking_capacity": "0",
+        "minutes_per_speaker": "3",
         **SPEAKERS_EMPTY,
         "speakers-TOTAL_FORMS": "1",
         "speakers-INITIAL_FORMS": "1",
@@ -267,7 +276,8 @@ def test_creating_a_session_after_publication_is_not_a_change(client, clerk):
         "ends_at_1": "12:30",
         "room": "CICG, Room 3",
         "format": "hybrid",
-        "languages": "[]",
+        "speaking_capacity": "0",
+        "minutes_per_speaker": "3",
         **SPEAKERS_EMPTY,
     }
     response = client.post(f"{SESSIONS}add/", data)
@@ -313,3 +323,199 @@ def test_people_without_the_right_cannot_use_the_screens(client):
         assert client.get(url).status_code == 403, url
     client.force_login(UserFactory())
     assert client.get(SESSIONS).status_code == 302
+
+
+# High-level policy sessions: speaking slots and minutes per speaker set in the admin
+
+
+def policy_form(edition, **overrides):
+    """The add form of a high-level policy session on 7 July 2026, 10:00 to 11:30 (90 minutes)."""
+    return {
+        "edition": edition.pk,
+        "kind": "high_level_policy",
+        "title_en": "High-level policy session 3: Building confidence and security",
+        "title_ar": "جلسة السياسة العامة رفيعة المستوى 3: بناء الثقة والأمن",
+        "description_en": "",
+        "description_ar": "",
+        "day": "2026-07-07",
+        "starts_at_0": "2026-07-07",
+        "starts_at_1": "10:00",
+        "ends_at_0": "2026-07-07",
+        "ends_at_1": "11:30",
+        "room": "CICG, Room 2",
+        "format": "hybrid",
+        "speaking_capacity": "20",
+        "minutes_per_speaker": "4",
+        **SPEAKERS_EMPTY,
+        **overrides,
+    }
+
+
+def accepted_invitation(edition, country):
+    PhaseFactory(
+        edition=edition,
+        process=Process.FORUM,
+        key=high_level.CONFIRMATIONS_PHASE,
+        opens_at=datetime(2020, 1, 1, 9, 0, tzinfo=GENEVA),
+        closes_at=datetime(2099, 4, 15, 23, 59, tzinfo=GENEVA),
+    )
+    return Invitation.objects.create(
+        edition=edition,
+        member_state=MemberState.objects.get(country=country),
+        token_digest=secrets.token_hex(32),
+        issued_at=timezone.now(),
+        answer=Invitation.Answer.ACCEPTED,
+    )
+
+
+MINISTER = {
+    "speaker_name": "H.E. Ms Amal Nasser",
+    "speaker_title": "Minister",
+    "rank": 3,
+    "attendance": "remote",
+}
+
+
+def test_a_policy_session_added_in_the_admin_with_its_slots_takes_a_member_states_request(client, clerk):
+    edition = EditionFactory()
+    page = client.get(f"{SESSIONS}add/").content.decode()
+    assert 'name="speaking_capacity"' in page
+    assert 'name="minutes_per_speaker" value="3" class="vIntegerField" min="1" max="15"' in page
+    response = client.post(f"{SESSIONS}add/", policy_form(edition))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    session = Session.objects.get()
+    assert (session.speaking_capacity, session.minutes_per_speaker) == (20, 4)
+    request = high_level.request_slot(accepted_invitation(edition, "JO"), session, MINISTER)
+    assert (request.session, request.status) == (session, "confirmed")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "error"),
+    [
+        (
+            {"speaking_capacity": "0"},
+            "speaking_capacity",
+            "A high-level policy session needs at least one speaking slot, or no Member State can request "
+            "to speak in it.",
+        ),
+        ({"minutes_per_speaker": "0"}, "minutes_per_speaker", "Give between 1 and 15 minutes per speaker."),
+        ({"minutes_per_speaker": "16"}, "minutes_per_speaker", "Give between 1 and 15 minutes per speaker."),
+        (
+            {"speaking_capacity": "23"},
+            "speaking_capacity",
+            "The speaking slots take 92 minutes (slots × minutes per speaker), more than the session's 90 "
+            "minutes.",
+        ),
+    ],
+)
+def test_policy_session_slots_are_checked(client, clerk, overrides, field, error):
+    response = client.post(f"{SESSIONS}add/", policy_form(EditionFactory(), **overrides))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {field: [error]}
+    assert not Session.objects.exists()
+
+
+def test_slots_that_exactly_fill_the_session_are_accepted(client, clerk):
+    response = client.post(
+        f"{SESSIONS}add/", policy_form(EditionFactory(), speaking_capacity="30", minutes_per_speaker="3")
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Session.objects.get().speaking_capacity == 30
+
+
+def test_unscheduled_policy_session_needs_a_slot_but_no_time(client, clerk):
+    data = policy_form(EditionFactory(), starts_at_0="", starts_at_1="", ends_at_0="", ends_at_1="")
+    response = client.post(f"{SESSIONS}add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert (Session.objects.get().starts_at, Session.objects.get().speaking_capacity) == (None, 20)
+
+
+def test_other_sessions_keep_no_speaking_slots(client, clerk):
+    response = client.post(
+        f"{SESSIONS}add/", policy_form(EditionFactory(), kind="talkx", speaking_capacity="0")
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Session.objects.get().speaking_capacity == 0
+
+
+def test_slot_errors_are_in_arabic_in_the_arabic_admin(client, clerk):
+    response = client.post(
+        "/ar/admin/forum_events/session/add/", policy_form(EditionFactory(), speaking_capacity="0")
+    )
+    assert response.context["adminform"].form.errors == {
+        "speaking_capacity": [
+            "تحتاج جلسة السياسة العامة رفيعة المستوى إلى مدة زمنية واحدة للتحدث على الأقل، وإلا فلن تتمكن "
+            "أي دولة عضو من طلب التحدث فيها."
+        ]
+    }
+
+
+def test_more_slots_set_in_the_admin_confirm_the_waiting_request_and_tell_it(client, clerk):
+    edition = EditionFactory()
+    session = Session.objects.create(
+        edition=edition,
+        kind="high_level_policy",
+        title_en="High-level policy session 1",
+        title_ar="جلسة السياسة العامة رفيعة المستوى 1",
+        starts_at=datetime(2026, 7, 7, 10, 0, tzinfo=GENEVA),
+        ends_at=datetime(2026, 7, 7, 11, 30, tzinfo=GENEVA),
+        room="CICG, Room 2",
+        speaking_capacity=1,
+        minutes_per_speaker=4,
+    )
+    high_level.request_slot(accepted_invitation(edition, "JO"), session, MINISTER)
+    MemberState.objects.filter(country="TN").update(protocol_office_email="protocol.tn@example.org")
+    second = high_level.request_slot(
+        Invitation.objects.create(
+            edition=edition,
+            member_state=MemberState.objects.get(country="TN"),
+            token_digest=secrets.token_hex(32),
+            issued_at=timezone.now(),
+            answer=Invitation.Answer.ACCEPTED,
+        ),
+        session,
+        {**MINISTER, "speaker_name": "H.E. Mr Karim Ben Salah"},
+    )
+    assert second.status == "waiting"
+    data = policy_form(edition, title_en=session.title_en, title_ar=session.title_ar, speaking_capacity="2")
+    response = client.post(f"{SESSIONS}{session.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert list(SlotRequest.objects.order_by("pk").values_list("status", flat=True)) == [
+        "confirmed",
+        "confirmed",
+    ]
+    assert list(OutboundMail.objects.values_list("to", flat=True)) == [["protocol.tn@example.org"]]
+    entry = AuditEntry.objects.get(content_type__model="session", object_id=str(session.pk))
+    assert entry.changes == {"speaking_capacity": [1, 2]}
+
+
+# Interpretation languages: boxes to tick among the six UN languages
+
+
+def test_interpretation_languages_are_boxes_for_the_un_languages(client, clerk):
+    page = client.get(f"{SESSIONS}add/").content.decode()
+    boxes = re.findall(r'<input type="checkbox" name="languages" value="([a-z-]+)"', page)
+    assert boxes == ["ar", "en", "fr", "es", "ru", "zh-hans"]
+    assert '<textarea name="languages"' not in page
+
+
+def test_ticked_languages_are_stored_as_codes_in_the_un_order(client, clerk):
+    data = policy_form(
+        EditionFactory(), kind="talkx", speaking_capacity="0", languages=["zh-hans", "fr", "ar"]
+    )
+    response = client.post(f"{SESSIONS}add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    session = Session.objects.get()
+    assert session.languages == ["ar", "fr", "zh-hans"]
+    page = client.get(f"{SESSIONS}{session.pk}/change/").content.decode()
+    checked = re.findall(r'<input type="checkbox" name="languages" value="([a-z-]+)"[^>]* checked>', page)
+    assert checked == ["ar", "fr", "zh-hans"]
+
+
+def test_a_language_outside_the_un_languages_is_refused(client, clerk):
+    data = policy_form(EditionFactory(), kind="talkx", speaking_capacity="0", languages=["en", "de"])
+    response = client.post(f"{SESSIONS}add/", data)
+    assert response.context["adminform"].form.errors == {
+        "languages": ["Select a valid choice. de is not one of the available choices."]
+    }
+    assert not Session.objects.exists()

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from forum_events import high_level
 from forum_events.models import Invitation, SlotRequest
-from tests.factories import SecretariatFactory, UserFactory
+from tests.factories import EditionFactory, SecretariatFactory, UserFactory
 from tests.forum_events.test_allocation import invite, open_edition, policy_session, speaker
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.mail.models import OutboundMail
@@ -263,3 +263,15 @@ def test_a_request_page_links_its_statement_to_a_download_for_staff_only(client,
     assert client.get(download).status_code == 403
     client.logout()
     assert client.get(download).status_code == 302
+
+
+def test_invite_is_refused_for_an_edition_without_its_confirmations_phase(client, clerk):
+    edition = EditionFactory(year=2028)
+    data = {"edition": edition.pk, "member_states": [state("KE").pk]}
+    response = client.post(f"{INVITATIONS}invite/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["edition"] == [
+        "The edition has no “Confirmation of participation in the high-level track” phase for the Forum "
+        "agenda and high-level track: add it to the edition first."
+    ]
+    assert not Invitation.objects.exists()

@@ -1,14 +1,18 @@
 """The ministers of the invited Member States as an audience of personalised letters: the Arabic form of
-address by gender, each copy's own invitation link (the older link stops working), and a missing name
-kept as the copy's failure."""
+address by gender, each copy's own link to the invitation (the protocol office's link keeps working), and
+a missing name kept as the copy's failure."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from forum_events import high_level
 from forum_events import letters as ministers
-from tests.factories import EditionFactory, SecretariatFactory
+from forum_events.models import InvitationLink
+from tests.factories import EditionFactory, SecretariatFactory, UserFactory
 from tests.letters.factories import CircularLetterFactory
+from wsis_portal.letters import batches, services
+from wsis_portal.letters.models import PersonalLetter
 from wsis_portal.stakeholders.models import MemberState
 
 pytestmark = pytest.mark.django_db
@@ -47,16 +51,58 @@ def invited(edition, clerk):
     return kenya, oman, chile
 
 
-def test_each_invited_state_gets_a_copy_with_a_new_link_and_the_old_one_stops_working(
+def token_of(link):
+    return link.rstrip("/").rsplit("/", 1)[1]
+
+
+def test_each_invited_state_gets_a_copy_with_its_own_link_and_the_old_one_keeps_working(
     edition, clerk, invited
 ):
     old_link_token = high_level.issue_invitation(edition, invited[0], clerk)[1]
     letter = CircularLetterFactory(edition=edition)
     found = ministers.recipients(letter, clerk)
     assert [(r.key, r.language) for r in found] == [("CL", "en"), ("KE", "en"), ("OM", "ar")]
-    assert high_level.invitation_for_token(old_link_token) is None
-    token = found[1].kept["link"].rstrip("/").rsplit("/", 1)[1]
-    assert high_level.invitation_for_token(token).member_state == invited[0]
+    kenya = high_level.invitation_for_token(old_link_token)
+    assert kenya.member_state == invited[0]
+    token = token_of(found[1].kept["link"])
+    assert token != old_link_token
+    assert high_level.invitation_for_token(token) == kenya
+
+
+def test_a_new_link_sent_to_the_protocol_office_voids_the_links_letters_carried(edition, clerk, invited):
+    found = ministers.recipients(CircularLetterFactory(edition=edition), clerk)
+    letter_token = token_of(found[1].kept["link"])
+    high_level.issue_invitation(edition, invited[0], clerk)
+    assert high_level.invitation_for_token(letter_token) is None
+    assert InvitationLink.objects.filter(invitation__member_state=invited[0]).count() == 0
+    assert InvitationLink.objects.count() == 2
+
+
+def test_only_the_secretariat_adds_a_link_to_an_invitation(edition, invited):
+    invitation = invited[0].invitations.get(edition=edition)
+    with pytest.raises(PermissionDenied):
+        high_level.add_letter_link(invitation, UserFactory())
+    assert InvitationLink.objects.count() == 0
+
+
+def test_a_protocol_office_link_keeps_working_after_personalised_copies_are_made(
+    client, edition, clerk, invited, eager_celery, django_capture_on_commit_callbacks
+):
+    _invitation, token = high_level.issue_invitation(edition, invited[0], clerk)
+    url = reverse("forum_events:invitation", args=[token])
+    before = client.get(url)
+    assert before.status_code == 200
+    letter = services.issue(CircularLetterFactory(edition=edition), clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        batches.start(letter, "ministers", clerk)
+    after = client.get(url)
+    assert after.status_code == 200
+    copy = PersonalLetter.objects.get(recipient_key="KE")
+    assert copy.status == PersonalLetter.Status.DONE
+    through_letter = client.get(reverse("forum_events:invitation", args=[token_of(copy.kept["link"])]))
+    assert through_letter.status_code == 200
+    assert through_letter.context["invitation"].pk == after.context["invitation"].pk
+    assert after.context["invitation"].member_state == invited[0]
 
 
 def test_a_letter_without_edition_or_invitations_cannot_be_personalised(clerk, edition):

@@ -11,7 +11,15 @@ from django.core.files.storage import storages
 from django.core.management import call_command
 
 from forum_events import retention
-from forum_events.models import Invitation, ProtocolRank, Session, SessionSpeaker, SessionType, SlotRequest
+from forum_events.models import (
+    Invitation,
+    InvitationLink,
+    ProtocolRank,
+    Session,
+    SessionSpeaker,
+    SessionType,
+    SlotRequest,
+)
 from forum_events.tasks import purge_personal_data
 from tests.factories import EditionFactory, SecretariatFactory
 from wsis_portal.editions.schedule import GENEVA
@@ -152,3 +160,12 @@ def test_the_daily_task_purges(slot_request, time_machine):
     assert purge_personal_data.apply().get() == {
         "2026": {"files": 2, "biographies": 1, "speaker_addresses": 1, "letter_batches": 0, "secret_links": 1}
     }
+
+
+def test_the_links_personalised_letters_carried_are_removed_with_the_others(slot_request, time_machine):
+    InvitationLink.objects.create(
+        invitation=slot_request.invitation, token_digest="b" * 64, issued_at=datetime(2026, 3, 2, tzinfo=UTC)
+    )
+    time_machine.move_to(LAST_DAY_KEPT + timedelta(days=1), tick=False)
+    assert retention.purge()[2026]["secret_links"] == 2
+    assert InvitationLink.objects.count() == 0

@@ -213,6 +213,20 @@ def test_agenda_filters_combine_type_action_line_and_format(client, edition):
     assert titles(client.get("/en/forum/?format=hybrid")) == ["Other format"]
 
 
+ACTION_LINE_ORDER = [
+    "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C7.1", "C7.2", "C7.3", "C7.4", "C7.5", "C7.6", "C7.7", "C7.8",
+    "C8", "C9", "C10", "C11",
+]  # fmt: skip
+
+
+def test_agenda_action_line_filter_lists_the_lines_in_the_plan_of_actions_order(client, edition):
+    html = text(client.get("/en/forum/"))
+    start = html.index('<select id="filter-action-line"')
+    select = html[start : html.index("</select>", start)]
+    offered = [part.split('"', 1)[0] for part in select.split('<option value="')[2:]]
+    assert offered == ACTION_LINE_ORDER
+
+
 def test_agenda_ignores_invalid_filter_values(client, edition):
     scheduled(edition, "Tuesday", 7, 9)
     make_session(edition, "Unplaced")

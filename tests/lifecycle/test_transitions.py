@@ -44,6 +44,12 @@ def test_each_year_starts_again_at_one():
     assert next_reference("WSIS-ST", MIDYEAR) == "WSIS-ST-2026-00002"
 
 
+def test_a_year_given_by_its_process_continues_the_same_sequence():
+    next_reference("WSIS-ST", MIDYEAR)
+    assert transitions.reference_in_year("WSIS-ST", 2026) == "WSIS-ST-2026-00002"
+    assert transitions.reference_in_year("WSIS-ST", 2027) == "WSIS-ST-2027-00001"
+
+
 def test_last_minutes_of_the_utc_year_are_already_new_year_in_geneva():
     # 31 December 23:30 UTC is 1 January 00:30 in Geneva (CET, UTC+1).
     assert next_reference("WSIS-ST", datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == "WSIS-ST-2027-00001"

@@ -114,7 +114,8 @@ def test_my_participation_shows_my_prize_submissions(
 ):
     for n in range(count):
         PrizeSubmissionFactory(cycle=cycle, owner=owner, organisation=organisation, title=f"Project {n}")
-    with django_assert_max_num_queries(11):
+    # "My participation" also reads the account's prize votes and expert assignments (one query each).
+    with django_assert_max_num_queries(13):
         page = html(signed_in.get("/en/me/"))
     assert page.count('href="/en/prizes/mine/') >= count
 
@@ -165,16 +166,40 @@ def test_an_ineligible_project_is_refused_in_arabic_on_its_fields_and_nothing_is
     data = form_data(organisation, short_description="أربع كلمات فقط هنا", project_status="ongoing")
     del data["save"]
     response = signed_in.post("/ar/prizes/mine/new/", {**data, "submit": ""})
-    assert response.status_code == 400
+    submission = Submission.objects.get()
+    assert (submission.state, submission.short_description) == ("draft", "أربع كلمات فقط هنا")
+    assert response["Location"] == f"/ar/prizes/mine/{submission.pk}/edit/?refused"
+    response = signed_in.get(response["Location"])
     form = response.context["form"]
     assert form.errors["short_description"] == ["عدد كلمات الوصف الموجز 4، والمطلوب من 5 إلى 10 كلمة."]
     assert form.errors["project_status"] == ["لا يُقبل إلا مشروع مكتمل أو بلغ نهاية مرحلة رئيسية."]
     page = response.content.decode()
     assert 'value="Mobile digital libraries"' in page
     assert "أربع كلمات فقط هنا" in page
-    submission = Submission.objects.get()
-    assert (submission.state, submission.short_description) == ("draft", "أربع كلمات فقط هنا")
     assert f'action="/ar/prizes/mine/{submission.pk}/edit/"' in page
+
+
+def test_refused_submits_of_a_new_project_retried_twice_leave_one_draft_with_the_text(
+    signed_in, organisation
+):
+    data = form_data(organisation, short_description="four words only here", project_status="ongoing")
+    del data["save"]
+    first = signed_in.post("/en/prizes/mine/new/", {**data, "submit": ""}, follow=True)
+    # Shown at the draft's own address (a GET): reloading the page sends nothing again.
+    assert [url for url, _status in first.redirect_chain] == [
+        f"/en/prizes/mine/{Submission.objects.get().pk}/edit/?refused"
+    ]
+    action = re.search(r'<form method="post"[^>]*action="([^"]+)"', first.content.decode()).group(1)
+    second = signed_in.post(action, {**data, "title": "Mobile digital libraries for all", "submit": ""})
+    assert second.status_code == 400
+    submission = Submission.objects.get()
+    assert action == f"/en/prizes/mine/{submission.pk}/edit/"
+    assert (submission.state, submission.title, submission.short_description) == (
+        "draft",
+        "Mobile digital libraries for all",
+        "four words only here",
+    )
+    assert 'value="Mobile digital libraries for all"' in second.content.decode()
 
 
 def test_a_missing_title_is_refused_in_arabic_and_saves_nothing(signed_in, organisation):

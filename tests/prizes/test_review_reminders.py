@@ -40,7 +40,7 @@ def test_one_rule_per_stage_is_registered():
     assert [
         (r.key, r.offsets, r.optional, r.after, r.template)
         for r in registry.rules()
-        if r.key.startswith("prizes.")
+        if r.key.startswith("prizes.review_")
     ] == [
         ("prizes.review_nomination", (14, 7, 1), True, False, "prizes/email/review_outstanding"),
         ("prizes.review_selection", (14, 7, 1), True, False, "prizes/email/review_outstanding"),

@@ -22,7 +22,7 @@ from tests.factories import (
 )
 from tests.prizes.conftest import content
 from tests.stocktaking.factories import EntryFactory
-from wsis_portal.editions.models import Phase
+from wsis_portal.editions.models import Phase, Process
 from wsis_portal.editions.schedule import geneva_time
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.mail.models import OutboundMail
@@ -120,6 +120,30 @@ def test_submission_gives_the_reference_and_is_audited(draft, owner):
     assert draft.counts
     audit = AuditEntry.objects.get(action="submitted")
     assert (audit.actor, audit.changes) == (owner, {"state": ["draft", "submitted"]})
+
+
+def test_a_project_sent_in_december_2026_to_the_2027_cycle_is_numbered_in_2027(
+    time_machine, owner, organisation
+):
+    cycle = PrizeCycleFactory(edition=EditionFactory(year=2027), submission_phase=False)
+    Phase.objects.create(
+        edition=cycle.edition,
+        process=Process.PRIZES,
+        key="submission",
+        name_en="Submission and nomination of projects",
+        opens_at=geneva_time(2026, 12, 1, 9, 0),
+        closes_at=geneva_time(2027, 3, 15, 23, 59),
+    )
+    time_machine.move_to(geneva_time(2026, 12, 15, 10, 0), tick=False)
+    draft = services.save_draft(Submission(cycle=cycle, kind="submission"), content(organisation), owner)
+    assert services.submit(draft, owner).reference == "WSIS-PR-2027-00001"
+
+
+def test_a_nomination_sent_in_december_2025_to_the_2026_cycle_is_numbered_in_2026(
+    time_machine, nomination_draft
+):
+    time_machine.move_to(geneva_time(2025, 12, 28, 10, 0), tick=False)  # the cycle opened on 23 December
+    assert services.nominate(nomination_draft, nomination_draft.owner).reference == "WSIS-PR-2026-00001"
 
 
 def test_submission_mails_a_receipt_in_the_submitters_language(draft, owner):

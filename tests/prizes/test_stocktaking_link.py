@@ -226,11 +226,15 @@ def test_a_second_project_of_the_entity_in_a_category_is_refused_in_arabic_and_n
     for name in ("impact_qualitative", "impact_quantitative", "partnerships", "challenges", "future_plans"):
         data[name] = "نص عن المشروع."
     response = client.post(f"/ar/prizes/mine/new/?entry={entry.pk}", {**data, "submit": ""})
-    assert response.status_code == 400
+    saved = Submission.objects.get(stocktaking_entry=entry)
+    # The new draft is kept and shown at its own address, so that a reload changes it, not a copy.
+    assert response.status_code == 302
+    assert response["Location"] == f"/ar/prizes/mine/{saved.pk}/edit/?refused"
+    response = client.get(response["Location"])
     assert response.context["form"].errors["category"] == [
         "لدى Nile Digital Inclusion Forum مشروع بالفعل في الفئة “C7.4 الصحة الإلكترونية” من هذه الدورة."
     ]
-    saved = Submission.objects.get(stocktaking_entry=entry)
+    saved.refresh_from_db()
     assert (saved.state, saved.title, saved.partnerships) == (
         "draft",
         "E-health records for rural clinics",

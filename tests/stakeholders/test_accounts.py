@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.utils import timezone
 
@@ -26,7 +27,7 @@ def signup(client, email="nour@example.org", language="ar"):
 
 def link_in_last_mail(to):
     mail = OutboundMail.objects.filter(to=[to]).latest("id")
-    return re.search(r"https?://\S+", mail.body).group(0).replace("http://testserver", "")
+    return re.search(r"https?://\S+", mail.body).group(0).removeprefix(settings.PORTAL_URL)
 
 
 def test_sign_up_creates_an_unverified_account_in_the_page_language(client, db):
@@ -42,8 +43,8 @@ def test_sign_up_queues_the_verification_mail_in_arabic(client, db):
     signup(client)
     mail = OutboundMail.objects.get(to=["nour@example.org"])
     assert mail.language == "ar"
-    assert "/ar/accounts/confirm-email/" in mail.body
-    assert "البريد الإلكتروني" in mail.subject
+    assert f"{settings.PORTAL_URL}/ar/accounts/confirm-email/" in mail.body
+    assert mail.subject == "[WSIS] تأكيد عنوان بريدك الإلكتروني"
 
 
 def test_unverified_account_cannot_sign_in(client, db):
@@ -54,10 +55,22 @@ def test_unverified_account_cannot_sign_in(client, db):
     assert "_auth_user_id" not in client.session
 
 
-def test_verification_link_verifies_then_sign_in_works(client, db):
+def test_confirming_in_the_session_that_signed_up_signs_in_and_lands_on_the_dashboard(client, db):
+    signup(client)
+    response = client.post(link_in_last_mail("nour@example.org"))
+    assert response["Location"] == "/ar/me/"
+    assert EmailAddress.objects.get(email="nour@example.org").verified is True
+    assert client.session["_auth_user_id"] == str(User.objects.get(email="nour@example.org").pk)
+    assert client.get("/ar/me/").status_code == 200
+
+
+def test_confirming_in_another_browser_verifies_without_signing_in_then_sign_in_works(client, db):
     signup(client)
     link = link_in_last_mail("nour@example.org")
-    assert client.post(link).status_code == 302
+    client.logout()  # a new session: the link opened in another browser
+    response = client.post(link)
+    assert response["Location"] == "/ar/accounts/login/"
+    assert "_auth_user_id" not in client.session
     assert EmailAddress.objects.get(email="nour@example.org").verified is True
     response = client.post("/ar/accounts/login/", {"login": "nour@example.org", "password": PASSWORD})
     assert response["Location"] == "/ar/me/"
@@ -91,9 +104,9 @@ def test_sign_up_with_an_address_that_has_an_account_answers_as_a_new_one_and_ma
     assert new[:3] == (302, "/en/accounts/confirm-email/", 200)
     assert list(User.objects.filter(email__iexact="taken@example.org")) == [owner]
     mail = OutboundMail.objects.get(to=["taken@example.org"])
-    assert (mail.language, mail.subject) == ("ar", "[WSIS] الحساب موجود بالفعل")
-    assert "لكن حسابا مربوطا بهذا البريد موجود بالفعل." in mail.body
-    assert "http://testserver/ar/accounts/password/reset/\n" in mail.body
+    assert (mail.language, mail.subject) == ("ar", "[WSIS] يوجد بالفعل حساب بهذا العنوان")
+    assert "ولكن يوجد بالفعل حساب بهذا العنوان." in mail.body
+    assert f"{settings.PORTAL_URL}/ar/accounts/password/reset/\n" in mail.body
     assert "بوابة منتدى القمة العالمية لمجتمع المعلومات" in mail.body
 
 
@@ -130,8 +143,8 @@ def test_password_reset_mail_goes_out_in_the_users_language(client, db):
     client.post("/en/accounts/password/reset/", {"email": "ar-user@example.org"})
     mail = OutboundMail.objects.get(to=["ar-user@example.org"])
     assert mail.language == "ar"
-    assert "كلمة المرور" in mail.subject
-    assert "http://testserver/ar/accounts/password/reset/key/" in mail.body
+    assert mail.subject == "[WSIS] اختيار كلمة مرور جديدة"
+    assert f"{settings.PORTAL_URL}/ar/accounts/password/reset/key/" in mail.body
     assert "بوابة منتدى القمة العالمية لمجتمع المعلومات" in mail.body
 
 
@@ -141,18 +154,22 @@ def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(client,
     unknown = answer(client, client.post("/ar/accounts/password/reset/", {"email": "unknown@example.org"}))
     assert unknown == known
     assert known[:3] == (302, "/ar/accounts/password/reset/done/", 200)
-    assert OutboundMail.objects.get(to=["known@example.org"]).subject == "[WSIS] Password Reset Email"
+    assert OutboundMail.objects.get(to=["known@example.org"]).subject == "[WSIS] Choose a new password"
 
 
 def test_password_reset_for_an_unknown_address_tells_it_in_the_page_language(client, db):
     client.post("/ar/accounts/password/reset/", {"email": "Unknown@Example.org"})
     mail = OutboundMail.objects.get()
-    assert (mail.to, mail.language, mail.subject) == (["unknown@example.org"], "ar", "[WSIS] حساب غير معروف")
+    assert (mail.to, mail.language, mail.subject) == (
+        ["unknown@example.org"],
+        "ar",
+        "[WSIS] لا يوجد حساب بهذا العنوان",
+    )
     assert (
         "طلب أحدهم، وربما أنت، من البوابة كلمة مرور جديدة أو رابطًا للعنوان unknown@example.org، "
         "ولكن لا يوجد حساب بهذا العنوان."
     ) in mail.body
-    assert "إذا كنت أنت، فأنشئ حسابًا بهذا العنوان:\n\nhttp://testserver/ar/accounts/signup/" in mail.body
+    assert f"إذا كنت أنت، فأنشئ حسابًا بهذا العنوان:\n\n{settings.PORTAL_URL}/ar/accounts/signup/" in mail.body
     assert not User.objects.exists()
 
 

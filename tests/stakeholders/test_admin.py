@@ -1,7 +1,9 @@
 """The secretariat's screens: focal points confirmed in bulk, roles limited to what they need."""
 
 import pytest
+from django.contrib import messages
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 
 from tests.factories import FocalPointFactory, SecretariatFactory, UserFactory
 from wsis_portal.lifecycle.models import AuditEntry
@@ -33,6 +35,20 @@ def test_already_decided_requests_are_reported_and_left_alone(client, secretaria
     assert "1 request was already decided and was left as it was." in response.content.decode()
     decided.refresh_from_db()
     assert decided.status == FocalPoint.Status.DECLINED
+
+
+def test_confirming_from_the_pending_filter_counts_the_selection_before_deciding(client, secretariat):
+    pending = FocalPointFactory.create_batch(2)
+    client.force_login(secretariat)
+    response = client.post(
+        "/en/admin/stakeholders/focalpoint/?status__exact=pending",
+        {"action": "confirm_selected", "_selected_action": [f.pk for f in pending]},
+    )
+    assert response.status_code == 302
+    assert [(m.level, str(m)) for m in get_messages(response.wsgi_request)] == [
+        (messages.SUCCESS, "2 focal points confirmed.")
+    ]
+    assert set(FocalPoint.objects.values_list("status", flat=True)) == {"confirmed"}
 
 
 def test_list_filters_by_status(client, secretariat):

@@ -180,8 +180,8 @@ def test_every_form_of_a_mailbox_signs_up_one_account(client, db):
             assert list(User.objects.values_list("email", flat=True)) == [MAILBOX]
             # The first sign-up is asked to verify; each later one tells the owner the account exists.
             subjects = list(OutboundMail.objects.order_by("pk").values_list("to", "subject"))
-            assert subjects[0] == ([MAILBOX], "[WSIS] أكد عنوان البريد الإلكتروني")
-            assert subjects[1:] == [([MAILBOX], "[WSIS] الحساب موجود بالفعل")] * (len(emails) - 1)
+            assert subjects[0] == ([MAILBOX], "[WSIS] تأكيد عنوان بريدك الإلكتروني")
+            assert subjects[1:] == [([MAILBOX], "[WSIS] يوجد بالفعل حساب بهذا العنوان")] * (len(emails) - 1)
 
     one_account()
 

@@ -154,6 +154,26 @@ def test_submission_gives_the_reference_and_sends_it_for_review(draft, owner, ti
     )
 
 
+@pytest.mark.parametrize(
+    ("sent_at", "reference"),
+    [
+        (datetime(2026, 12, 31, 22, 59, tzinfo=UTC), "WSIS-ST-2026-00001"),  # 23:59 in Geneva
+        (datetime(2026, 12, 31, 23, 30, tzinfo=UTC), "WSIS-ST-2027-00001"),  # 00:30 on 1 January in Geneva
+    ],
+)
+def test_an_entry_is_numbered_in_the_geneva_year_it_is_sent(draft, owner, time_machine, sent_at, reference):
+    time_machine.move_to(sent_at, tick=False)
+    assert services.submit(draft, owner).reference == reference
+
+
+def test_an_entry_sent_in_december_is_numbered_in_that_year_whatever_the_coming_edition(
+    draft, owner, time_machine
+):
+    EditionFactory(year=2027, starts_on=date(2027, 7, 5), ends_on=date(2027, 7, 9))
+    time_machine.move_to(datetime(2026, 12, 15, 10, 0, tzinfo=UTC), tick=False)
+    assert services.submit(draft, owner).reference == "WSIS-ST-2026-00001"
+
+
 def test_submission_mails_a_receipt_with_the_reference_and_notifies_the_secretariat(draft, owner):
     services.submit(draft, owner)
     assert mails_to("amina@example.org") == ["Stocktaking entry WSIS-ST-2026-00001 received"]

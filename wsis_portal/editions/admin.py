@@ -1,4 +1,5 @@
-"""Editions and their phases, entered in Geneva time (the admin always works in Geneva's zone)."""
+"""Editions and their phases, entered in Geneva time (the admin always works in Geneva's zone); a phase is
+picked from those its process declares (``editions.phases``)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 
+from .forms import PhaseForm
 from .models import ActionLine, Edition, GDCObjective, Phase, SustainableDevelopmentGoal
 
 GENEVA_HELP = _("Geneva time (Europe/Zurich), summer or winter time as on that date.")
@@ -23,6 +25,7 @@ class GenevaTimeMixin:
 
 class PhaseInline(GenevaTimeMixin, TranslationStackedInline):
     model = Phase
+    form = PhaseForm
     extra = 0
     fields = ("process", "key", "name", "opens_at", "closes_at")
 
@@ -36,6 +39,7 @@ class EditionAdmin(AuditedModelAdmin, TranslationAdmin):
 
 @admin.register(Phase)
 class PhaseAdmin(GenevaTimeMixin, AuditedModelAdmin, TranslationAdmin):
+    form = PhaseForm
     list_display = ("name", "edition", "process", "opens_at", "closes_at", "open_now")
     list_filter = ("edition", "process")
     list_select_related = ("edition",)

@@ -1,6 +1,8 @@
 """What the four processes share: the submission lifecycle (draft → submitted → returned → accepted or
 rejected), reference numbers, and the audit log that every staff change and transition writes."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -8,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import FocalPoint
 
@@ -108,6 +111,12 @@ class Submission(models.Model):
     def takes_reference(self) -> bool:
         """Whether submitting gives it a reference number of its own (a revision keeps its original's)."""
         return True
+
+    def reference_year(self, at: datetime) -> int:
+        """The year its reference is numbered in, when it is sent at ``at``: the calendar year in Geneva of
+        that instant. A process whose items belong to an edition returns the edition's year instead, so
+        that an item sent in December to next year's edition is numbered with next year."""
+        return at.astimezone(GENEVA).year
 
 
 class ReferenceSequence(models.Model):

@@ -31,16 +31,29 @@ class TransitionRefused(ValidationError):
     """The submission is no longer in a state where this change applies (someone else acted first)."""
 
 
-def next_reference(
-    prefix: str, at: datetime | None = None, *, template: str = "{prefix}-{year}-{number:05d}"
-) -> str:
-    """The next reference of ``prefix`` for the Geneva year of ``at``, written with ``template``
-    (fields ``prefix``, ``year``, ``yy``, ``number``): ``PREFIX-YYYY-NNNNN`` by default.
+DEFAULT_TEMPLATE = "{prefix}-{year}-{number:05d}"
+
+
+def next_reference(prefix: str, at: datetime | None = None, *, template: str = DEFAULT_TEMPLATE) -> str:
+    """The next reference of ``prefix`` for the Geneva year of ``at`` (default: now), written with
+    ``template`` as ``reference_in_year`` does. For what is not a ``Submission`` (a circular letter); a
+    submission is numbered by ``reference_for``."""
+    return reference_in_year(prefix, (at or timezone.now()).astimezone(GENEVA).year, template=template)
+
+
+def reference_for(submission, at: datetime) -> str:
+    """The next reference for ``submission`` sent at ``at``: its process's prefix, numbered in the year it
+    belongs to (``Submission.reference_year``: its edition's, for a process that has editions)."""
+    return reference_in_year(submission.REFERENCE_PREFIX, submission.reference_year(at))
+
+
+def reference_in_year(prefix: str, year: int, *, template: str = DEFAULT_TEMPLATE) -> str:
+    """The next number of ``prefix`` in ``year``, written with ``template`` (fields ``prefix``, ``year``,
+    ``yy``, ``number``): ``PREFIX-YYYY-NNNNN`` by default.
 
     Safe under concurrent calls: the sequence row is locked while it is incremented, and numbers are
     never given twice or reused.
     """
-    year = (at or timezone.now()).astimezone(GENEVA).year
     number = _increment(prefix, year)
     if number is None:  # the year's first number
         try:
@@ -94,7 +107,7 @@ def reserve_reference(submission) -> Reservation | None:
     if not _needs_reference(submission) or submission.state not in TRANSITIONS["submit"][0]:
         return None
     at = timezone.now()
-    return Reservation(next_reference(submission.REFERENCE_PREFIX, at), at)
+    return Reservation(reference_for(submission, at), at)
 
 
 def apply(
@@ -120,9 +133,7 @@ def apply(
         fields.update(submitted_at=now, review_comment="")
         if _needs_reference(submission):
             fields["reference"] = (
-                reservation.reference
-                if reservation is not None
-                else next_reference(submission.REFERENCE_PREFIX, now)
+                reservation.reference if reservation is not None else reference_for(submission, now)
             )
     else:
         fields.update(decided_at=now, decided_by=by, review_comment=comment)

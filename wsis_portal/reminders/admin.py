@@ -1,13 +1,20 @@
-"""The secretariat's screens: the delivery log (read-only, with "resend") and the rules it can pause."""
+"""The secretariat's screens: the delivery log (read-only, with "resend"), the rules it can pause, what
+they have scheduled, and "send the due reminders now"."""
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin, record
 from wsis_portal.lifecycle.models import AuditEntry
 
-from . import registry, services
+from . import registry, schedule, services
 from .models import ReminderDelivery, ReminderOptOut, ReminderRule
 
 
@@ -43,9 +50,77 @@ class ReminderRuleAdmin(admin.ModelAdmin):
     list_display = ("key", "kind", "offsets", "optional", "paused")
     list_filter = ("paused",)
     actions = ["pause", "unpause"]
+    # Reminders listed per rule on the scheduled page; the count says how many more there are.
+    SHOWN_PER_RULE = 100
 
     def has_add_permission(self, request):
         return False
+
+    def get_urls(self):
+        return [
+            path(
+                "scheduled/",
+                self.admin_site.admin_view(self.scheduled_view),
+                name="reminders_reminderrule_scheduled",
+            ),
+            path(
+                "send-due/",
+                self.admin_site.admin_view(require_POST(self.send_due_view)),
+                name="reminders_reminderrule_send_due",
+            ),
+            *super().get_urls(),
+        ]
+
+    def scheduled_view(self, request):
+        """Each rule's reminders: those the next sweep sends, then the next one coming for each candidate."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        languages = dict(settings.LANGUAGES)
+        rules = []
+        for rule, paused, entries in schedule.scheduled():
+            shown = [
+                {
+                    "entry": entry,
+                    "language": languages.get(entry.language, entry.language),
+                    "when": services.shown_deadline(entry.due_at)["geneva"],
+                }
+                for entry in entries[: self.SHOWN_PER_RULE]
+            ]
+            due = sum(entry.is_due for entry in entries)
+            rules.append({"rule": rule, "paused": paused, "shown": shown, "due": due, "total": len(entries)})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Scheduled reminders"),
+            "opts": self.opts,
+            "rules": rules,
+            "due": sum(each["due"] for each in rules),
+            "can_send": self.has_change_permission(request),
+        }
+        return TemplateResponse(request, "admin/reminders/reminderrule/scheduled.html", context)
+
+    def send_due_view(self, request):
+        """Runs the sweep now, as beat would: what is due is sent once, whoever else sweeps at once."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        counts = services.sweep()
+        self.message_user(
+            request,
+            ngettext("%(count)d due reminder was sent.", "%(count)d due reminders were sent.", counts["sent"])
+            % {"count": counts["sent"]},
+            messages.SUCCESS,
+        )
+        if counts["failed"]:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d reminder could not be written: see the delivery log.",
+                    "%(count)d reminders could not be written: see the delivery log.",
+                    counts["failed"],
+                )
+                % {"count": counts["failed"]},
+                messages.ERROR,
+            )
+        return redirect("admin:reminders_reminderrule_scheduled")
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -79,6 +79,13 @@ class Rule:
             return None
         return max(passed) if self.after else min(passed)
 
+    def next_offset(self, anchor: datetime, now: datetime):
+        """The offset of the first reminder for ``anchor`` that falls due after ``now``, or None."""
+        coming = [offset for offset in self.offsets if self.send_at(anchor, offset) > now]
+        if not coming:
+            return None
+        return min(coming) if self.after else max(coming)
+
 
 _rules: dict[str, Rule] = {}
 

@@ -22,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
@@ -30,6 +30,7 @@ from django.utils.translation import pgettext
 
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.editions.templatetags.deadlines import zone_label
+from wsis_portal.links import absolute_url, portal_url
 from wsis_portal.timezones import zone_or_none
 
 from . import registry
@@ -81,9 +82,11 @@ def reset_stale_claims(now=None) -> int:
     them sent, so a slow sender is never doubled by a reset.
     """
     now = now or timezone.now()
-    return ReminderDelivery.objects.filter(
-        status=Status.CLAIMED, claimed_at__lt=now - STALE_CLAIM_AFTER
-    ).update(status=Status.PENDING, claim_token="")
+    return ReminderDelivery.objects.filter(_stale(now)).update(status=Status.PENDING, claim_token="")
+
+
+def _stale(now):
+    return Q(status=Status.CLAIMED, claimed_at__lt=now - STALE_CLAIM_AFTER)
 
 
 def resend(deliveries) -> int:
@@ -95,26 +98,54 @@ def resend(deliveries) -> int:
     )
 
 
-def _due(rule, now, pks=None):
-    """``{(content type id, object id, e-mail): (candidate, offset)}`` of what ``rule`` has due now (among
-    the objects ``pks`` when given)."""
+def _wanted(rule, now, pks=None):
+    """``(key, candidate)`` of each candidate of ``rule`` at ``now`` (among the objects ``pks`` when
+    given) that may be reminded: it has an address and did not opt out. The key is (content type id,
+    object id, e-mail in lower case)."""
     opted_out = set()
     if rule.optional:
         opted_out = set(ReminderOptOut.objects.filter(rule=rule.key).values_list("email", flat=True))
-    due, offsets, content_types = {}, {}, {}
+    content_types = {}
     for candidate in rule.candidates(now, pks):
         email = (candidate.email or "").strip().lower()
         if not email or email in opted_out:
             continue
+        model = type(candidate.obj)
+        if model not in content_types:
+            content_types[model] = ContentType.objects.get_for_model(model).pk
+        yield (content_types[model], candidate.obj.pk, email), candidate
+
+
+def _due(rule, now, pks=None, wanted=None):
+    """``{(content type id, object id, e-mail): (candidate, offset)}`` of what ``rule`` has due now (among
+    the objects ``pks`` when given, or among ``wanted``, pairs given by ``_wanted``)."""
+    due, offsets = {}, {}
+    for key, candidate in _wanted(rule, now, pks) if wanted is None else wanted:
         if candidate.anchor not in offsets:  # most candidates share a deadline: compute it once
             offsets[candidate.anchor] = rule.due_offset(candidate.anchor, now)
         offset = offsets[candidate.anchor]
         if offset is not None:
-            model = type(candidate.obj)
-            if model not in content_types:
-                content_types[model] = ContentType.objects.get_for_model(model).pk
-            due[(content_types[model], candidate.obj.pk, email)] = (candidate, offset)
+            due[key] = (candidate, offset)
     return due
+
+
+def _language(candidate):
+    return candidate.language or settings.LANGUAGE_CODE
+
+
+def _unrecorded(rule, due):
+    """The ``(key, candidate, offset)`` of ``due`` that have no delivery row yet."""
+    if not due:
+        return []
+    offsets = {offset for _candidate, offset in due.values()}
+    recorded = set(
+        ReminderDelivery.objects.filter(rule=rule.key, offset__in=offsets).values_list(
+            "content_type_id", "object_id", "recipient", "offset"
+        )
+    )
+    return [
+        (key, candidate, offset) for key, (candidate, offset) in due.items() if (*key, offset) not in recorded
+    ]
 
 
 # The columns a sweep fills in; every other column of a new delivery row takes its default.
@@ -123,33 +154,22 @@ RECORDED = ("rule", "content_type", "object_id", "recipient", "language", "offse
 
 def _record(rule, due, now):
     """Insert the due reminders not recorded yet; a concurrent sweep's rows are skipped by the unique key."""
-    if not due:
-        return
-    offsets = {offset for _candidate, offset in due.values()}
-    recorded = set(
-        ReminderDelivery.objects.filter(rule=rule.key, offset__in=offsets).values_list(
-            "content_type_id", "object_id", "recipient", "offset"
-        )
-    )
     instant = ReminderDelivery._meta.get_field("due_at")
     instants = {}  # most rows share a deadline: compute and adapt its instants once
     rows = []
-    for (content_type_id, object_id, email), (candidate, offset) in due.items():
-        if (content_type_id, object_id, email, offset) in recorded:
-            continue
+    for (content_type_id, object_id, email), candidate, offset in _unrecorded(rule, due):
         if (candidate.anchor, offset) not in instants:
             instants[candidate.anchor, offset] = (
                 instant.get_db_prep_save(candidate.anchor, connection),
                 instant.get_db_prep_save(rule.send_at(candidate.anchor, offset), connection),
             )
-        language = candidate.language or settings.LANGUAGE_CODE
         rows.append(
             (
                 rule.key,
                 content_type_id,
                 object_id,
                 email,
-                language,
+                _language(candidate),
                 offset,
                 *instants[candidate.anchor, offset],
             )
@@ -261,7 +281,7 @@ class ReminderMails:
         head, _zero, tail = self.once(
             ("opt-out",), lambda: reverse("reminders:opt_out", args=["0"]).rpartition("0")
         )
-        return f"{settings.PORTAL_URL}{head}{opt_out_token(email, self.rule.key)}{tail}"
+        return absolute_url(f"{head}{opt_out_token(email, self.rule.key)}{tail}")
 
     def context(self, candidate, row):
         """What the templates get, in the active language: ``item`` (the object), ``anchor`` (the deadline
@@ -276,7 +296,7 @@ class ReminderMails:
                 lambda: shown_deadline(candidate.anchor, candidate.time_zone),
             ),
             "offset": row.offset,
-            "portal_url": settings.PORTAL_URL,
+            "portal_url": portal_url(),
             "language": translation.get_language(),
             "direction": "rtl" if translation.get_language_bidi() else "ltr",
             **candidate.context,

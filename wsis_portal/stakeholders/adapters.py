@@ -1,13 +1,16 @@
 """django-allauth, adapted: an address is refused when longer than an account keeps, and kept in the one form
 of ``emails.normalise_email`` (which refuses quoted local parts and backslashes); a new account starts in
-the language it was created in; mail goes out in the recipient's language (links included) and names the
-portal; and signing in lands on the dashboard in the user's preferred language.
+the language it was created in; mail goes out in the recipient's language, greets them by name when the
+account has one, and its links (activation, password reset, sign-up) are the portal's own absolute links
+(``wsis_portal.links``), never built on the host the request came to; and signing in lands on the dashboard in
+the user's preferred language.
 
 Enumeration is prevented (``ACCOUNT_PREVENT_ENUMERATION``): signing up with an address that has an account
 answers as a new sign-up does and mails the owner, in the owner's language."""
 
 import secrets
 from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -15,14 +18,23 @@ from allauth.account.utils import filter_users_by_email
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse
 from django.utils import translation
 
 from wsis_portal.languages import in_language
+from wsis_portal.links import absolute_url, portal_host
 
 from .emails import normalise_email
 
-# Links that allauth puts in its mails; they follow the recipient's language.
+# Links that allauth puts in its mails; they are moved onto PORTAL_URL, in the recipient's language.
 MAIL_LINKS = ("activate_url", "password_reset_url", "signup_url")
+
+
+def portal_link(url, language):
+    """``url``, a link allauth built on the host of the request, on the portal's public address and in
+    ``language``."""
+    parts = urlsplit(url)
+    return absolute_url(in_language(urlunsplit(("", "", parts.path, parts.query, parts.fragment)), language))
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -44,16 +56,19 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """In the language of the account the mail is about, or else of the account with that address (the
-        "account already exists" mail), or else of the page (the "unknown account" mail)."""
+        "account already exists" mail), or else of the page (the "unknown account" mail). The templates get
+        that account as ``user`` (``None`` when there is none), the links on ``PORTAL_URL`` and
+        ``portal_url``, the portal's home page in that language."""
         user = context.get("user") or next(iter(filter_users_by_email(email, prefer_verified=True)), None)
         language = getattr(user, "preferred_language", None) or translation.get_language()
-        context = {
-            **context,
-            **{key: in_language(context[key], language) for key in MAIL_LINKS if key in context},
-        }
-        request = context.get("request") or self.request
-        context["current_site"] = SimpleNamespace(name=settings.SITE_NAME, domain=request.get_host())
         with translation.override(language):
+            context = {
+                **context,
+                **{key: portal_link(context[key], language) for key in MAIL_LINKS if key in context},
+                "user": user,
+                "portal_url": absolute_url(reverse("home")),
+                "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=portal_host()),
+            }
             super().send_mail(template_prefix, email, context)
 
     def get_login_redirect_url(self, request):

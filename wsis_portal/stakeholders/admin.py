@@ -91,12 +91,11 @@ class OrganisationAdmin(AuditedModelAdmin):
 
 
 def _decide_selected(modeladmin, request, queryset, service, done_message, skipped_message=None):
-    done = sum(
-        1
-        for focal_point in queryset.select_related("user", "organisation")
-        if service(focal_point, request.user)
-    )
-    skipped = queryset.count() - done
+    # Read the selection once, before deciding: a filtered list (e.g. status=pending) no longer matches
+    # the rows once they are decided, so counting the queryset afterwards would give a wrong total.
+    selected = list(queryset.select_related("user", "organisation"))
+    done = sum(1 for focal_point in selected if service(focal_point, request.user))
+    skipped = len(selected) - done
     modeladmin.message_user(request, done_message(done), messages.SUCCESS)
     if skipped:
         skipped_message = skipped_message or (
