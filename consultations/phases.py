@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.editions.models import Process
 from wsis_portal.editions.phases import DeclaredPhase, declare
 
-from .models import CONTRIBUTIONS_PHASE
+from .models import CONTRIBUTIONS_PHASE, Consultation
 
 # Only shown in the consultation's calendar; nothing closes with it.
 FINAL_BRIEF_PHASE = "final-brief"
@@ -17,4 +17,5 @@ PHASES = declare(
         DeclaredPhase(CONTRIBUTIONS_PHASE, _("Official contributions"), required=True),
         DeclaredPhase(FINAL_BRIEF_PHASE, _("Final brief")),
     ],
+    set_up=lambda edition: Consultation.objects.filter(edition=edition).exists(),
 )

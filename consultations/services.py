@@ -139,17 +139,25 @@ def _refuse_unless_changeable(item):
 
 
 def _mail(item, template, recipient=None, language=None, **context):
+    """Mail ``template`` about ``item`` to its owner (or ``recipient``) in their language, with ``link``,
+    the item's page, and ``session_link``, its agenda session's page, in that language."""
     owner = item.owner
     if recipient is None:
         if owner is None:
             return
         recipient, language = owner.email, owner.preferred_language
+    language = language or "en"
     kind = item._meta.model_name
+    with translation.override(language):
+        links = {"link": absolute_url(item.get_absolute_url())}
+        session = getattr(item, "session", None)
+        if session is not None:
+            links["session_link"] = absolute_url(session.get_absolute_url())
     send_templated_mail(
         f"consultations/email/{template}",
         recipient,
-        {"user": owner, "item": item, "kind": item._meta.verbose_name, "kind_name": kind, **context},
-        language or "en",
+        {"user": owner, "item": item, "kind": item._meta.verbose_name, "kind_name": kind, **links, **context},
+        language,
     )
 
 

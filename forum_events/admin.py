@@ -3,7 +3,11 @@ the agendas and their publication, and the public record of changes (read-only).
 accepted workshop request shows that request, read-only. Once an edition's agenda is published, a change
 saved here goes through ``services.update_session``: it is recorded in public and the speakers are told."""
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -12,15 +16,18 @@ from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.editions.models import Edition
 from wsis_portal.editions.schedule import GENEVA
+from wsis_portal.letters.admin_batches import separator
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin, inline_changes, record
 from wsis_portal.lifecycle.models import AuditEntry
 
-from . import services
-from .forms import SessionAdminForm
+from . import retention, services
+from .forms import IsolatedCheckboxes, SessionAdminForm
 from .models import Agenda, Session, SessionChange, SessionSpeaker
 
 
-class SessionSpeakerInline(admin.TabularInline):
+class SessionSpeakerInline(admin.StackedInline):
+    """Stacked, so that every input has its own label (a table's column headers label none)."""
+
     model = SessionSpeaker
     fields = ("role", "position", "name", "title", "organisation", "email", "language")
     extra = 1
@@ -66,10 +73,9 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
     list_filter = ("edition", "kind", "format", "day", "is_cancelled")
     list_select_related = ("edition", "workshop_request")
     search_fields = ("title_en", "title_ar", "organisers", "room", "workshop_request__reference")
-    filter_horizontal = ("action_lines", "sdgs")
     readonly_fields = ("workshop_request_link",)
     inlines = (SessionSpeakerInline,)
-    actions = ("publish_agenda",)
+    actions = ("publish_agenda", "purge_personal_data")
     fieldsets = (
         (None, {"fields": ("edition", "kind", "title", "description")}),
         (
@@ -98,6 +104,42 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
         ),
         (_("Open consultation"), {"fields": ("workshop_request_link",)}),
     )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only: the languages by name, not the list they are stored as.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": tuple(
+                        "interpretation_languages" if field == "languages" else field
+                        for field in options["fields"]
+                    ),
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return readonly
+        return (*readonly, "interpretation_languages")
+
+    @admin.display(description=_("interpretation languages"))
+    def interpretation_languages(self, session):
+        return ", ".join(str(name) for name in session.language_names) or "—"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Boxes to tick, each with its label: the two-list filter widget names its search boxes with
+        # attributes a screen reader may not be given on those elements (axe-core refuses them).
+        if db_field.name in ("action_lines", "sdgs"):
+            kwargs["widget"] = IsolatedCheckboxes
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("starts at (Geneva time)"), ordering="starts_at")
     def start(self, session):
@@ -135,6 +177,8 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
         saved = services.update_session(obj, data, request.user)  # writes the audit entry
         obj.day = saved.day
         request._session_audited = True
+        if saved.public_changes:
+            self.message_user(request, announcement(len(saved.told)), messages.INFO)
 
     def save_related(self, request, form, formsets, change):
         if not getattr(request, "_session_audited", False):
@@ -172,6 +216,71 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
             )
         else:
             self.message_user(request, _("That agenda was already published."), messages.INFO)
+
+    def has_purge_permission(self, request):
+        return retention.may_purge(request.user)
+
+    @admin.action(
+        description=_("Remove the personal data of the selected sessions' edition…"), permissions=["purge"]
+    )
+    def purge_personal_data(self, request, queryset):
+        """First a page saying what goes and what stays, for each edition; removed once confirmed."""
+        editions = list(Edition.objects.filter(pk__in=queryset.values("edition_id")).order_by("year"))
+        if request.POST.get("confirmed") == "yes":
+            for edition in editions:
+                try:
+                    removed = retention.purge_ended_edition(edition, request.user)
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                    continue
+                self.message_user(
+                    request,
+                    _("Personal data of %(edition)s removed: %(removed)s.")
+                    % {"edition": edition, "removed": retention_summary(removed)},
+                    messages.SUCCESS,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Remove the personal data of an edition"),
+            "opts": self.opts,
+            "editions": [
+                {
+                    "edition": edition,
+                    "over": retention.forum_is_over(edition),
+                    "left": retention_summary(retention.personal_data_left(edition)),
+                }
+                for edition in editions
+            ],
+            "queryset": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "days": settings.PERSONAL_DATA_RETENTION_DAYS,
+        }
+        return TemplateResponse(request, "admin/forum_events/session/purge_personal_data.html", context)
+
+
+def announcement(told):
+    """What the officer is told after saving a public change of a published session."""
+    if not told:
+        return _("The change is listed in public; no moderator or speaker has an e-mail address to be told.")
+    return ngettext(
+        "The change is listed in public and was mailed to %(count)d moderator or speaker, in their language.",
+        "The change is listed in public and was mailed to %(count)d moderators and speakers, each in their "
+        "language.",
+        told,
+    ) % {"count": told}
+
+
+def retention_summary(counts):
+    """What the retention removes (or removed), by kind, in one translated phrase."""
+    labels = {
+        "files": _("statements, photos and personalised letters (files)"),
+        "biographies": _("biographies"),
+        "speaker_addresses": _("speakers' e-mail addresses"),
+        "letter_batches": _("batches of personalised letters"),
+        "secret_links": _("invitation links"),
+    }
+    return separator().join(f"{labels[name]}: {counts[name]}" for name in labels)
 
 
 @admin.register(Agenda)

@@ -10,6 +10,7 @@ import zipfile
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
@@ -58,6 +59,15 @@ class InviteForm(forms.Form):
     )
     all_with_minister = forms.BooleanField(
         label=_("All Member States whose minister is known"), required=False
+    )
+    language = forms.ChoiceField(
+        label=Invitation._meta.get_field("language").verbose_name,
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The link is mailed in this language, and the minister's personalised letter is written in it. "
+            "Invite the Member States of each language separately."
+        ),
     )
 
     def clean_edition(self):
@@ -183,7 +193,9 @@ class InvitationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             chosen = form.chosen()
             issued = [state for state in chosen if state.pk not in invited]
             for state in issued:
-                high_level.issue_invitation(edition, state, request.user)
+                high_level.issue_invitation(
+                    edition, state, request.user, language=form.cleaned_data["language"]
+                )
             self.message_user(
                 request,
                 ngettext(

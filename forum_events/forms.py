@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
@@ -109,6 +110,15 @@ class SlotRequestForm(SlotRequestChangeForm):
         self.fields["session"].queryset = policy_sessions(edition)
         preference = self.fields["preference"]
         preference.choices = [choice for choice in preference.choices if choice[0] != ""]
+
+
+class IsolatedCheckboxes(forms.CheckboxSelectMultiple):
+    """Boxes to tick whose labels (names of action lines, SDGs) are each isolated in ``<bdi>``."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["label"] = format_html("<bdi>{}</bdi>", option["label"])
+        return option
 
 
 class SessionAdminForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from wsis_portal.editions.models import Process
 from wsis_portal.editions.phases import DeclaredPhase, declare
 
 from .high_level import CONFIRMATIONS_PHASE
+from .models import Invitation
 
 # The Forum week itself, shown in the edition's calendar; nothing closes with it.
 FORUM_WEEK_PHASE = "forum-week"
@@ -19,4 +20,5 @@ PHASES = declare(
         ),
         DeclaredPhase(FORUM_WEEK_PHASE, _("Forum week")),
     ],
+    set_up=lambda edition: Invitation.objects.filter(edition=edition).exists(),
 )

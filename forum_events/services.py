@@ -117,7 +117,8 @@ def _fields():
 
 def update_session(session, data, by):
     """Apply ``data`` ({field name: new value}; many-to-many fields take a list or queryset) to ``session``
-    and save it; return the saved session.
+    and save it; return the saved session, whose ``public_changes`` lists the kinds of change recorded in
+    public and ``told`` the addresses mailed (both empty when nothing public changed or before publication).
 
     Guarantees, all in one transaction:
     - the audit log gets one entry with every field that changed (none when nothing did);
@@ -140,6 +141,7 @@ def update_session(session, data, by):
         raise ValueError(f"Unknown session fields: {', '.join(sorted(unknown))}")
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=session.pk)
+        session.public_changes, session.told = [], []
         before = {name: getattr(session, name) for name in PUBLIC_FIELDS}
         audit = {}
         many = {}
@@ -175,6 +177,7 @@ def _record_and_tell(session, before, after):
     # The public record is written in English; each speaker reads the same changes in their language.
     with translation.override(settings.LANGUAGE_CODE):
         changes = _public_changes(before, after)
+    session.public_changes = [kind for kind, _old, _new in changes]
     SessionChange.objects.bulk_create(
         SessionChange(session=session, kind=kind, before=old, after=new) for kind, old, new in changes
     )
@@ -192,3 +195,4 @@ def _record_and_tell(session, before, after):
                 "url": absolute_url(session.get_absolute_url()),
             }
         send_templated_mail(MAIL_PREFIX, speaker.email, context, speaker.language)
+        session.told.append(speaker.email)

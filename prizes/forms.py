@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from stocktaking.models import Entry
-from wsis_portal.editions.models import GDCObjective, SustainableDevelopmentGoal
+from wsis_portal.editions.forms import RequiredPhasesForm
+from wsis_portal.editions.models import GDCObjective, Process, SustainableDevelopmentGoal
 from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Organisation, Region
 
 from . import services
-from .models import PrizeCategory, Submission
+from .models import PrizeCategory, PrizeCycle, Submission, un_language_choices
 
 TEXT = {"dir": "auto"}
 
@@ -176,3 +177,19 @@ class StocktakingCoverageForm(forms.Form):
         if start and end and end < start:
             self.add_error("end_date", _("The end date is before the start date."))
         return data
+
+
+class PrizeCycleForm(RequiredPhasesForm.for_process(Process.PRIZES)):
+    """The secretariat's form of a cycle: refused while its edition lacks a phase the cycle needs; the
+    languages projects may be written in are ticked, not typed as JSON."""
+
+    content_languages = forms.MultipleChoiceField(
+        choices=un_language_choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=capfirst(PrizeCycle._meta.get_field("content_languages").verbose_name),
+        error_messages={"required": _("Tick at least one language: projects are written in it.")},
+    )
+
+    class Meta:
+        model = PrizeCycle
+        fields = "__all__"

@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wsis_portal.editions.models import Process
 from wsis_portal.editions.phases import DeclaredPhase, declare
 
-from .models import CEREMONY_PHASE, NOMINATION_PHASE, SELECTION_PHASE, SUBMISSION_PHASE, VOTING_PHASE
+from .models import (
+    CEREMONY_PHASE,
+    NOMINATION_PHASE,
+    SELECTION_PHASE,
+    SUBMISSION_PHASE,
+    VOTING_PHASE,
+    PrizeCycle,
+)
 
 PHASES = declare(
     Process.PRIZES,
@@ -17,4 +24,5 @@ PHASES = declare(
         DeclaredPhase(SELECTION_PHASE, _("Choice of the winners"), required=True),
         DeclaredPhase(CEREMONY_PHASE, _("Prize ceremony")),
     ],
+    set_up=lambda edition: PrizeCycle.objects.filter(edition=edition).exists(),
 )

@@ -19,18 +19,23 @@ deleted, so the secretariat still sees what was declared and when.
 from dataclasses import dataclass, field
 from functools import partial
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Exists, F, FloatField, Max, Min, OuterRef, StdDev, Value
 from django.db.models.functions import Cast
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wsis_portal.editions.schedule import is_open
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.links import absolute_url
 from wsis_portal.mail.services import send_templated_mail
+from wsis_portal.stakeholders.models import User
 from wsis_portal.stakeholders.roles import Role
 
 from . import results
@@ -80,6 +85,47 @@ def assignments_of(expert):
     """The assignments of ``expert`` that count: those of an account holding the reviewer role. An account
     that lost it keeps its assignments on record but no longer reads or scores any project."""
     return ExpertAssignment.objects.filter(expert=expert, expert__groups__name=Role.REVIEWER.group_name)
+
+
+def expert_candidates():
+    """The accounts the secretariat may assign as experts: active, their own address verified (people who
+    signed up on the site and confirmed it), whether or not they are in the expert group yet."""
+    verified = EmailAddress.objects.filter(
+        user=OuterRef("pk"), email__iexact=OuterRef("email"), verified=True, primary=True
+    )
+    return User.objects.filter(Exists(verified), is_active=True).order_by("email")
+
+
+def admit_to_expert_group(expert, by):
+    """Give ``expert`` the reviewer role when the secretariat assigns them to a category: assigning is how
+    the secretariat makes someone an expert (the role grants no permission beyond the expert's pages).
+    Only by whoever may assign experts, only for an account ``expert_candidates`` offers; once, recorded in
+    the audit log. Returns whether the role was given now."""
+    if not by.has_perm("prizes.add_expertassignment"):
+        raise PermissionDenied
+    if not expert_candidates().filter(pk=expert.pk).exists():
+        raise ValidationError(_("Only an active account with a verified address can be an expert."))
+    if Role.REVIEWER.held_by(expert):
+        return False
+    expert.groups.add(Group.objects.get(name=Role.REVIEWER.group_name))
+    expert._role_names = None
+    record(by, AuditEntry.Action.CHANGED, expert, {"roles": ("", Role.REVIEWER.group_name)})
+    return True
+
+
+def expert_assigned(assignment, by):
+    """After the secretariat assigns ``assignment.expert`` to a category: the expert holds the reviewer role
+    (``admit_to_expert_group``) and is told by mail, in their language, with the link to their projects."""
+    admit_to_expert_group(assignment.expert, by)
+    expert = assignment.expert
+    with translation.override(expert.preferred_language):
+        link = absolute_url(reverse("prizes:review"))
+    send_templated_mail(
+        "prizes/email/expert_assigned",
+        expert.email,
+        {"user": expert, "assignment": assignment, "link": link},
+        expert.preferred_language,
+    )
 
 
 def is_assigned(expert, submission) -> bool:

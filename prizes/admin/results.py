@@ -4,7 +4,7 @@ failed three times)."""
 
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -56,7 +56,7 @@ class CertificateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             (reverse("prizes:certificate_pdf", args=[certificate.code, code]), name)
             for code, name in results.downloads(certificate)
         ]
-        return format_html_join(" · ", '<a href="{}">{}</a>', ready) or format_html("—")
+        return format_html_join(" · ", '<a href="{}">{}</a>', ready) or "—"
 
     @admin.action(description=_("Render the selected certificates again"), permissions=["render"])
     def render_certificates_again(self, request, queryset):

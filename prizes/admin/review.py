@@ -18,8 +18,6 @@ from django.views.decorators.http import require_POST
 from wsis_portal import exports as tables
 from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
-from wsis_portal.stakeholders.models import User
-from wsis_portal.stakeholders.roles import Role
 
 from .. import review, services
 from ..models import (
@@ -100,9 +98,18 @@ class ExpertAssignmentAdmin(AuditedModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "expert":
-            # The expert group is drawn from the accounts holding the reviewer role.
-            kwargs["queryset"] = User.objects.filter(groups__name=Role.REVIEWER.group_name).order_by("email")
+            # Anyone who signed up and confirmed their address; assigning them makes them an expert.
+            kwargs["queryset"] = review.expert_candidates()
+            kwargs["help_text"] = _(
+                "Someone who signed up on the portal and confirmed their address; assigning them gives "
+                "them the reviewer role."
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change or {"expert", "category", "cycle"} & set(form.changed_data):
+            review.expert_assigned(obj, request.user)
 
     @admin.display(description=_("category"), ordering="category__position")
     def category_code(self, assignment):

@@ -8,13 +8,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
-from wsis_portal.editions.forms import RequiredPhasesForm
-from wsis_portal.editions.models import Process
 from wsis_portal.lifecycle.admin import FiledWithoutFocalPointFilter
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 from wsis_portal.lifecycle.models import AuditEntry
 
 from .. import exports
+from ..forms import PrizeCycleForm
 from ..models import PrizeCategory, PrizeCycle, Submission
 from .review import choose_winner, decide_permission, make_nominees
 
@@ -22,7 +21,7 @@ from .review import choose_winner, decide_permission, make_nominees
 @admin.register(PrizeCycle)
 class PrizeCycleAdmin(AuditedModelAdmin):
     # Refused while the edition lacks a phase the cycle needs (submission, nomination, voting, selection).
-    form = RequiredPhasesForm.for_process(Process.PRIZES)
+    form = PrizeCycleForm
     list_display = (
         "__str__",
         "short_description_min_words",

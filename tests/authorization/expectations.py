@@ -204,6 +204,7 @@ ADMIN = {
     "admin:letters_letterbatch_copy": staff(MISSING),  # not rendered yet
     "admin:letters_letterbatch_retry": staff(POST_ONLY),
     "admin:letters_circularletter_pdfs": staff(OK),
+    "admin:letters_circularletter_preview": staff(OK),  # a draft's PDF, rendered for the secretariat
     "admin:letters_circularletter_annex": staff(OK),
     "admin:letters_circularletter_delete": staff(FORBIDDEN),  # an issued letter is frozen
     # The agenda and its changes are read by whoever may change sessions; invitations are issued by "invite".

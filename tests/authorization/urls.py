@@ -136,6 +136,7 @@ def admin_kwargs(world):
                 "row": {"pk": o["letter_batch"].pk, "copy_pk": o["personal_letter"].pk}
             },
             "admin:letters_circularletter_pdfs": {"row": {"pk": o["letter"].pk}},
+            "admin:letters_circularletter_preview": {"row": {"pk": o["draft_letter"].pk, "language": "en"}},
             "admin:letters_circularletter_annex": {"row": {"pk": o["letter"].pk}},
             "admin:stocktaking_entry_review": {"row": {"pk": o["entry_submitted"].pk}},
             "admin:consultations_contribution_synthesis_export": {"counts": {"what": "counts"}},

@@ -621,3 +621,23 @@ def test_consultation_of_an_edition_without_its_contributions_phase_is_refused(c
     PhaseFactory(edition=edition, process="consultations", key="contributions")
     assert client.post("/ar/admin/consultations/consultation/add/", form).status_code == 302
     assert Consultation.objects.get().edition == edition
+
+
+def test_each_input_of_a_meeting_time_has_its_label(client, clerk):
+    """The date and the time of a meeting are two inputs: each is labelled ("Date:", "Time:"), which
+    Django's own widget does not do (axe-core: a form element must have a label)."""
+    consultation = ConsultationFactory()
+    Meeting.objects.create(
+        consultation=consultation,
+        title_en="First meeting",
+        title_ar="الاجتماع الأول",
+        starts_at="2026-01-20T13:00:00Z",
+        ends_at="2026-01-20T15:00:00Z",
+        format="virtual",
+    )
+    page = client.get(f"{ADMIN}consultation/{consultation.pk}/change/").text
+    for name in ("starts_at", "ends_at"):
+        assert f'<label class="datetime-part" for="id_meetings-0-{name}_0">Date:</label>' in page
+        assert f'<label class="datetime-part" for="id_meetings-0-{name}_1">Time:</label>' in page
+    # The blank row the inline's "add" link copies is labelled as well.
+    assert '<label class="datetime-part" for="id_meetings-__prefix__-starts_at_0">Date:</label>' in page

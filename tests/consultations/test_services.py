@@ -40,6 +40,7 @@ from wsis_portal.editions.models import Phase, Process
 from wsis_portal.editions.schedule import geneva_time
 from wsis_portal.lifecycle.models import AuditEntry
 from wsis_portal.lifecycle.transitions import TransitionRefused
+from wsis_portal.links import portal_url
 from wsis_portal.mail.models import OutboundMail
 
 pytestmark = pytest.mark.django_db
@@ -417,6 +418,29 @@ def test_return_needs_a_comment_which_the_submitter_reads_in_their_language(cloc
     mail = OutboundMail.objects.filter(to=[owner.email]).latest("id")
     assert (mail.language, "Name your sources." in mail.body) == ("ar", True)
     assert audit(item)[-1] == ("returned", clerk.pk, "Name your sources.")
+
+
+def test_returned_mail_links_the_item_in_the_submitters_language_and_is_not_escaped(clock, owner, clerk):
+    owner.preferred_language = "ar"
+    owner.save()
+    item = draft(owner)
+    item.title = "Labs & libraries"
+    item.save()
+    submitted(item)
+    services.return_for_changes(item, clerk, 'Don\'t forget the "sources" & the dates.')
+    mail = OutboundMail.objects.filter(to=[owner.email]).latest("id")
+    assert f"{portal_url()}/ar/consultations/contributions/{item.pk}/" in mail.body
+    assert 'Don\'t forget the "sources" & the dates.' in mail.body
+    assert "“Labs & libraries”" in mail.body
+    assert "&amp;" not in mail.body + mail.subject and "&#x27;" not in mail.body
+
+
+def test_accepted_workshop_mail_links_its_agenda_session(clock, clerk):
+    request = submitted(WorkshopRequestFactory(owner=UserFactory(preferred_language="en")))
+    services.accept(request, clerk)
+    request.refresh_from_db()
+    mail = OutboundMail.objects.filter(to=[request.owner.email]).latest("id")
+    assert f"{portal_url()}/en/forum/sessions/{request.session_id}/" in mail.body
 
 
 def test_decline_needs_a_reason(clock, owner, clerk):

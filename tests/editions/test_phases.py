@@ -204,3 +204,105 @@ def test_missing_lists_the_required_phases_an_edition_lacks_in_their_order():
         "nomination",
         "selection",
     ]
+
+
+def test_a_phase_left_unnamed_takes_the_name_its_process_gives_it_in_each_language(clerk, client):
+    edition = EditionFactory(year=2028)
+    data = {**phase_form(edition, "prizes", "voting"), "name_en": "", "name_ar": ""}
+    response = client.post(ADD, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    phase = Phase.objects.get(edition=edition, key="voting")
+    assert (phase.name_en, phase.name_ar) == ("Public voting", "التصويت العام")
+
+
+def test_a_name_typed_by_the_secretariat_is_kept(clerk, client):
+    edition = EditionFactory(year=2028)
+    client.post(ADD, {**phase_form(edition, "prizes", "voting"), "name_ar": ""})
+    phase = Phase.objects.get(edition=edition, key="voting")
+    assert (phase.name_en, phase.name_ar) == ("A phase", "التصويت العام")
+
+
+# A phase a process needs, once the process is set up for the edition, stays
+
+
+@pytest.fixture
+def consultation_phase():
+    from tests.consultations.factories import ConsultationFactory
+
+    consultation = ConsultationFactory()
+    return consultation.deadline_phase()
+
+
+IN_USE = (
+    "The “Official contributions” phase of the Open Consultation Process cannot be removed from the WSIS "
+    "Forum {year}: the process is already set up for this edition and needs it. Change its dates instead."
+)
+
+
+def test_a_required_phase_in_use_cannot_be_deleted_from_the_admin(client, clerk, consultation_phase):
+    url = f"/en/admin/editions/phase/{consultation_phase.pk}/delete/"
+    page = client.get(url)
+    assert IN_USE.format(year=consultation_phase.edition.year) in page.content.decode()
+    response = client.post(url, {"post": "yes"})
+    assert IN_USE.format(year=consultation_phase.edition.year) in response.content.decode()
+    assert Phase.objects.filter(pk=consultation_phase.pk).exists()
+
+
+def test_a_required_phase_in_use_cannot_be_deleted_in_bulk(client, clerk, consultation_phase):
+    response = client.post(
+        "/en/admin/editions/phase/",
+        {"action": "delete_selected", "_selected_action": [consultation_phase.pk], "post": "yes"},
+    )
+    assert IN_USE.format(year=consultation_phase.edition.year) in response.content.decode()
+    assert Phase.objects.filter(pk=consultation_phase.pk).exists()
+
+
+def test_a_required_phase_in_use_cannot_become_another_phase(client, clerk, consultation_phase):
+    data = phase_form(consultation_phase.edition, "consultations", "final-brief")
+    response = client.post(f"/en/admin/editions/phase/{consultation_phase.pk}/change/", data)
+    assert response.context["adminform"].form.errors["key"] == [
+        IN_USE.format(year=consultation_phase.edition.year)
+    ]
+    consultation_phase.refresh_from_db()
+    assert consultation_phase.key == "contributions"
+
+
+def test_a_phase_not_yet_in_use_can_be_deleted(client, clerk):
+    phase = PhaseFactory(process="prizes", key="voting")
+    response = client.post(f"/en/admin/editions/phase/{phase.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Phase.objects.filter(pk=phase.pk).exists()
+
+
+def test_the_edition_page_refuses_to_delete_a_required_phase_in_use(client, clerk, consultation_phase):
+    edition = consultation_phase.edition
+    url = f"/ar/admin/editions/edition/{edition.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "starts_on": edition.starts_on.isoformat(),
+            "ends_on": edition.ends_on.isoformat(),
+            "is_hybrid": "on",
+            "phases-TOTAL_FORMS": "1",
+            "phases-INITIAL_FORMS": "1",
+            "phases-0-id": consultation_phase.pk,
+            "phases-0-edition": edition.pk,
+            "phases-0-process": "consultations",
+            "phases-0-key": "contributions",
+            "phases-0-name_en": consultation_phase.name_en,
+            "phases-0-name_ar": consultation_phase.name_ar,
+            "phases-0-opens_at_0": "2026-01-10",
+            "phases-0-opens_at_1": "09:00:00",
+            "phases-0-DELETE": "on",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.non_form_errors()
+    assert errors == [
+        "لا يمكن حذف مرحلة “المساهمات الرسمية” من مراحل عملية المشاورة المفتوحة من منتدى القمة العالمية "
+        f"لمجتمع المعلومات {edition.year}: العملية مُعدّة بالفعل لهذه الدورة وتحتاج إليها. "
+        "غيّر مواعيدها بدلًا من ذلك."
+    ]
+    assert Phase.objects.filter(pk=consultation_phase.pk).exists()

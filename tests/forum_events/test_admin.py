@@ -247,6 +247,45 @@ def test_a_change_saved_in_the_admin_after_publication_is_recorded_and_told(clie
     )
 
 
+def test_the_officer_is_told_how_many_people_a_public_change_was_mailed_to(client, clerk):
+    edition = EditionFactory()
+    talk = scheduled(edition)
+    data = change_form(talk, room="CICG, Room 5")
+    talk.speakers.create(name="Daniel Okafor", email="daniel@example.org", language="en")
+    talk.speakers.create(name="No address")
+    publish_agenda(edition, clerk)
+    data.update({"speakers-TOTAL_FORMS": "3", "speakers-INITIAL_FORMS": "3"})
+    for index, speaker in enumerate(talk.speakers.order_by("pk")):
+        for name in ("id", "session", "role", "position", "name", "email", "language"):
+            value = speaker.pk if name == "id" else talk.pk if name == "session" else getattr(speaker, name)
+            data[f"speakers-{index}-{name}"] = value
+    response = client.post(f"{SESSIONS}{talk.pk}/change/", data, follow=True)
+    messages = [str(message) for message in response.context["messages"]]
+    assert (
+        "The change is listed in public and was mailed to 2 moderators and speakers, each in their language."
+        in messages
+    )
+    assert OutboundMail.objects.count() == 2
+
+
+def test_a_change_before_publication_says_nothing_of_mails(client, clerk):
+    talk = scheduled(EditionFactory())
+    response = client.post(
+        f"{SESSIONS}{talk.pk}/change/", change_form(talk, room="CICG, Room 5"), follow=True
+    )
+    assert not [m for m in response.context["messages"] if "listed in public" in str(m)]
+    assert not OutboundMail.objects.exists()
+
+
+def test_the_session_form_labels_every_input_of_its_speakers_and_ticks_action_lines(client, clerk):
+    page = client.get(f"{SESSIONS}add/").content.decode()
+    for name in ("role", "position", "name", "title", "organisation", "email", "language"):
+        assert f'for="id_speakers-0-{name}"' in page, name
+    # Boxes to tick rather than the two-list filter widget, whose search boxes axe-core refuses.
+    assert 'type="checkbox" name="action_lines"' in page and 'type="checkbox" name="sdgs"' in page
+    assert "selectfilter" not in page.lower()
+
+
 def test_speaker_changes_in_the_admin_are_audited_without_a_public_change(client, clerk):
     edition = EditionFactory()
     talk = scheduled(edition)
@@ -315,6 +354,64 @@ def test_agendas_and_changes_are_visible_and_changes_read_only(client, clerk):
     assert client.get("/en/admin/forum_events/sessionchange/add/").status_code == 403
     agendas = client.get("/en/admin/forum_events/agenda/")
     assert [str(item) for item in agendas.context["cl"].result_list] == [str(edition)]
+
+
+def purge(client, edition, confirmed):
+    talk = Session.objects.filter(edition=edition).first() or scheduled(edition)
+    data = {"action": "purge_personal_data", "_selected_action": [talk.pk]}
+    if confirmed:
+        data["confirmed"] = "yes"
+    return client.post(SESSIONS, data, follow=True)
+
+
+def test_the_purge_action_first_says_what_goes_and_what_stays_and_removes_nothing(
+    client, clerk, time_machine
+):
+    edition = EditionFactory(year=2026, starts_on=date(2026, 7, 6), ends_on=date(2026, 7, 10))
+    scheduled(edition)
+    time_machine.move_to(datetime(2026, 7, 20, 12, tzinfo=GENEVA), tick=False)
+    response = purge(client, edition, confirmed=False)
+    page = response.content.decode()
+    assert response.templates[0].name == "admin/forum_events/session/purge_personal_data.html"
+    assert "What is removed" in page and "What stays" in page
+    assert "speakers&#x27; e-mail addresses: 1" in page
+    assert Session.objects.get(edition=edition).speakers.get().email == "hana@example.org"
+
+
+def test_the_purge_action_once_confirmed_removes_the_editions_personal_data(client, clerk, time_machine):
+    edition = EditionFactory(year=2026, starts_on=date(2026, 7, 6), ends_on=date(2026, 7, 10))
+    scheduled(edition)
+    time_machine.move_to(datetime(2026, 7, 20, 12, tzinfo=GENEVA), tick=False)
+    response = purge(client, edition, confirmed=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Personal data of {edition} removed: statements, photos and personalised letters (files): 0; "
+        "biographies: 0; speakers' e-mail addresses: 1; batches of personalised letters: 0; "
+        "invitation links: 0."
+    ]
+    assert Session.objects.get(edition=edition).speakers.get().email == ""
+
+
+def test_the_purge_action_refuses_an_edition_whose_forum_is_not_over(client, clerk, time_machine):
+    edition = EditionFactory(year=2026, starts_on=date(2026, 7, 6), ends_on=date(2026, 7, 10))
+    scheduled(edition)
+    time_machine.move_to(datetime(2026, 7, 10, 18, tzinfo=GENEVA), tick=False)
+    assert "Its Forum is not over" in purge(client, edition, confirmed=False).content.decode()
+    response = purge(client, edition, confirmed=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        f"The Forum of {edition} is not over (its last day is 10 July 2026): "
+        "its personal data is still needed."
+    ]
+    assert Session.objects.get(edition=edition).speakers.get().email == "hana@example.org"
+
+
+def test_staff_without_both_rights_are_not_offered_the_purge(client):
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_session", "change_session"]))
+    client.force_login(user)
+    actions = client.get(SESSIONS).context["action_form"].fields["action"].choices
+    assert "purge_personal_data" not in [value for value, _label in actions]
 
 
 def test_people_without_the_right_cannot_use_the_screens(client):
@@ -519,3 +616,17 @@ def test_a_language_outside_the_un_languages_is_refused(client, clerk):
         "languages": ["Select a valid choice. de is not one of the available choices."]
     }
     assert not Session.objects.exists()
+
+
+def test_a_view_only_officer_reads_the_interpretation_languages_by_name(client):
+    from django.contrib.auth.models import Permission
+
+    reader = UserFactory(is_staff=True)
+    reader.user_permissions.set(
+        Permission.objects.filter(codename="view_session", content_type__app_label="forum_events")
+    )
+    client.force_login(reader)
+    workshop = session("Community networks", languages=["ar", "en", "fr"])
+    html = client.get(f"{SESSIONS}{workshop.pk}/change/").content.decode()
+    assert '<div class="readonly" dir="auto">العربية, English, Français</div>' in html
+    assert "[&quot;ar&quot;" not in html and '["ar"' not in html

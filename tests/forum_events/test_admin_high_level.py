@@ -113,7 +113,12 @@ def test_invite_mails_the_protocol_offices_and_leaves_those_invited_alone(client
     invite(edition, state("JO"))
     response = client.post(
         f"{INVITATIONS}invite/",
-        {"edition": edition.pk, "member_states": [state("KE").pk], "all_with_minister": "on"},
+        {
+            "edition": edition.pk,
+            "member_states": [state("KE").pk],
+            "all_with_minister": "on",
+            "language": "en",
+        },
     )
     assert response.status_code == 302
     invited = Invitation.objects.filter(edition=edition).order_by("member_state__country")
@@ -128,8 +133,22 @@ def test_invite_mails_the_protocol_offices_and_leaves_those_invited_alone(client
     ]
 
 
+def test_invite_in_the_protocol_offices_language_mails_the_link_in_it(client, clerk, edition):
+    MemberState.objects.filter(country="JO").update(protocol_office_email="protocol.jo@example.org")
+    data = {"edition": edition.pk, "member_states": [state("JO").pk], "language": "ar"}
+    assert client.post(f"{INVITATIONS}invite/", data).status_code == 302
+    invitation = Invitation.objects.get(edition=edition)
+    mail = OutboundMail.objects.get(to=["protocol.jo@example.org"])
+    assert (invitation.language, mail.language) == ("ar", "ar")
+    assert "/ar/forum/invitation/" in mail.body
+    # A new link keeps the language the invitation was issued in.
+    client.post(INVITATIONS, {"action": "send_new_link", "_selected_action": [invitation.pk]})
+    assert Invitation.objects.get(pk=invitation.pk).language == "ar"
+    assert OutboundMail.objects.filter(to=["protocol.jo@example.org"], language="ar").count() == 2
+
+
 def test_invite_form_requires_a_choice(client, clerk, edition):
-    response = client.post(f"{INVITATIONS}invite/", {"edition": edition.pk})
+    response = client.post(f"{INVITATIONS}invite/", {"edition": edition.pk, "language": "en"})
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
         "Choose Member States, or all those whose minister is known."
@@ -267,7 +286,7 @@ def test_a_request_page_links_its_statement_to_a_download_for_staff_only(client,
 
 def test_invite_is_refused_for_an_edition_without_its_confirmations_phase(client, clerk):
     edition = EditionFactory(year=2028)
-    data = {"edition": edition.pk, "member_states": [state("KE").pk]}
+    data = {"edition": edition.pk, "member_states": [state("KE").pk], "language": "en"}
     response = client.post(f"{INVITATIONS}invite/", data)
     assert response.status_code == 200
     assert response.context["form"].errors["edition"] == [

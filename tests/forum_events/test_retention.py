@@ -6,6 +6,7 @@ stays, and a second run removes nothing more."""
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
@@ -21,7 +22,7 @@ from forum_events.models import (
     SlotRequest,
 )
 from forum_events.tasks import purge_personal_data
-from tests.factories import EditionFactory, SecretariatFactory
+from tests.factories import EditionFactory, SecretariatFactory, UserFactory
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.letters.models import CircularLetter, LetterBatch, PersonalLetter
 from wsis_portal.lifecycle.models import AuditEntry
@@ -169,3 +170,43 @@ def test_the_links_personalised_letters_carried_are_removed_with_the_others(slot
     time_machine.move_to(LAST_DAY_KEPT + timedelta(days=1), tick=False)
     assert retention.purge()[2026]["secret_links"] == 2
     assert InvitationLink.objects.count() == 0
+
+
+# The secretariat removes an edition's personal data sooner, from the admin, once its Forum is over.
+FORUM_OVER = datetime(2026, 7, 10, 22, 1, tzinfo=UTC)  # 11 July in Geneva, one minute past midnight
+
+
+def test_what_is_left_is_counted_as_the_purge_then_removes_it(
+    slot_request, batch, time_machine, django_capture_on_commit_callbacks
+):
+    time_machine.move_to(FORUM_OVER, tick=False)
+    left = retention.personal_data_left(slot_request.session.edition)
+    assert left == {
+        "files": 4,
+        "biographies": 1,
+        "speaker_addresses": 1,
+        "letter_batches": 1,
+        "secret_links": 1,
+    }
+    clerk = SecretariatFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert retention.purge_ended_edition(slot_request.session.edition, clerk) == left
+    assert set(retention.personal_data_left(slot_request.session.edition).values()) == {0}
+    entries = AuditEntry.objects.filter(note="personal data retention")
+    assert [entry.actor for entry in entries] == [clerk, clerk]
+
+
+def test_the_secretariat_cannot_purge_on_the_forums_last_day(slot_request, time_machine):
+    time_machine.move_to(FORUM_OVER - timedelta(minutes=2), tick=False)  # 10 July, 23:59 in Geneva
+    with pytest.raises(ValidationError) as refused:
+        retention.purge_ended_edition(slot_request.session.edition, SecretariatFactory())
+    assert refused.value.code == "not_over"
+    slot_request.refresh_from_db()
+    assert slot_request.biography == "Born in Alexandria; engineer."
+
+
+def test_only_the_secretariat_purges(slot_request, time_machine):
+    time_machine.move_to(FORUM_OVER, tick=False)
+    with pytest.raises(PermissionDenied):
+        retention.purge_ended_edition(slot_request.session.edition, UserFactory(is_staff=True))
+    assert retention.personal_data_left(slot_request.session.edition)["biographies"] == 1

@@ -1,9 +1,12 @@
 """The secretariat's screen for circular letters: drafts editable, issued letters read-only, issuing and
 corrigenda through the services."""
 
+import subprocess
+
 import pytest
 
 from tests.factories import UserFactory
+from wsis_portal.letters import pdf, services
 from wsis_portal.letters.models import CircularLetter, LetterPDF
 
 from .factories import CircularLetterFactory
@@ -86,3 +89,54 @@ def test_the_corrigendum_action_makes_a_linked_draft(client, admin_user, django_
     corrigendum = CircularLetter.objects.get(corrigendum_of=letter)
     assert (corrigendum.reference, corrigendum.state) == ("CL-26/001 Corr.1", "draft")
     assert CircularLetter.objects.filter(corrigendum_of=draft).count() == 0
+
+
+def pdf_text(content):
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_a_draft_page_links_its_previews_in_each_language(client, admin_user):
+    letter = CircularLetterFactory()
+    response = client.get(f"{LETTERS}{letter.pk}/change/")
+    for language in ("ar", "en"):
+        assert f'href="{LETTERS}{letter.pk}/preview/{language}.pdf"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "mark"),
+    [
+        ("en", "WSIS Forum 2026: call for contributions", "DRAFT: preview of a letter not issued yet"),
+        ("ar", "دعوة إلى تقديم مساهمات", "مسودة"),
+    ],
+)
+def test_a_draft_previews_as_a_pdf_marked_draft_without_issuing_it(
+    client, admin_user, language, subject, mark
+):
+    letter = CircularLetterFactory()
+    response = client.get(f"{LETTERS}{letter.pk}/preview/{language}.pdf")
+    assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+    assert response["Content-Disposition"] == f'inline; filename="{letter.file_stem}-draft-{language}.pdf"'
+    text = pdf_text(response.content)
+    assert subject in text and mark in text
+    letter.refresh_from_db()
+    assert (letter.state, letter.pdfs.count()) == ("draft", 0)
+
+
+def test_an_issued_letter_has_no_preview_and_its_pdfs_carry_no_draft_mark(client, admin_user):
+    letter = CircularLetterFactory()
+    services.issue(letter, admin_user)
+    assert client.get(f"{LETTERS}{letter.pk}/preview/en.pdf").status_code == 404
+    assert "DRAFT" not in pdf_text(pdf.render(letter, "en"))
+
+
+def test_a_preview_in_a_language_the_portal_does_not_have_is_404(client, admin_user):
+    letter = CircularLetterFactory()
+    assert client.get(f"{LETTERS}{letter.pk}/preview/fr.pdf").status_code == 404
+
+
+def test_staff_who_may_not_see_letters_get_no_preview(client):
+    client.force_login(UserFactory(is_staff=True))
+    letter = CircularLetterFactory()
+    assert client.get(f"{LETTERS}{letter.pk}/preview/en.pdf").status_code == 403

@@ -24,7 +24,7 @@ def cycle_form(edition):
         "introduction_ar": "",
         "short_description_min_words": 150,
         "short_description_max_words": 200,
-        "content_languages": json.dumps(["en", "ar"]),
+        "content_languages": ["en", "ar"],
         "criteria_weights": json.dumps(default_criteria_weights()),
         "champions_per_category": 5,
         "network_vote_limit": 20,
@@ -77,3 +77,24 @@ def test_cycle_of_an_edition_with_its_required_phases_is_saved(clerk):
     response = clerk.post("/en/admin/prizes/prizecycle/add/", cycle_form(edition))
     assert response.status_code == 302
     assert PrizeCycle.objects.get().edition == edition
+
+
+def test_cycle_languages_are_ticked_and_saved_as_codes(clerk):
+    edition = edition_with("submission", "nomination", "voting", "selection")
+    page = clerk.get("/ar/admin/prizes/prizecycle/add/")
+    assert '<input type="checkbox" name="content_languages" value="ar"' in page.content.decode()
+    response = clerk.post(
+        "/ar/admin/prizes/prizecycle/add/", {**cycle_form(edition), "content_languages": ["ar", "fr"]}
+    )
+    assert response.status_code == 302
+    assert PrizeCycle.objects.get().content_languages == ["ar", "fr"]
+
+
+def test_cycle_without_a_language_is_refused_in_arabic(clerk):
+    edition = edition_with("submission", "nomination", "voting", "selection")
+    form = {key: value for key, value in cycle_form(edition).items() if key != "content_languages"}
+    response = clerk.post("/ar/admin/prizes/prizecycle/add/", form)
+    assert response.context["adminform"].form.errors["content_languages"] == [
+        "اختر لغة واحدة على الأقل: تُكتب المشروعات بها."
+    ]
+    assert not PrizeCycle.objects.exists()

@@ -7,11 +7,12 @@ import io
 
 import openpyxl
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.messages import get_messages
 
 from prizes import review
 from prizes.models import PrizeCycle, Submission
-from tests.factories import UserFactory, prize_category
+from tests.factories import SecretariatFactory, UserFactory, prize_category
 from tests.prizes.test_review_fixtures import (
     AFTER_NOMINATION,
     IN_NOMINATION,
@@ -23,6 +24,7 @@ from tests.prizes.test_review_fixtures import (
     score,
 )
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.mail.models import OutboundMail
 
 pytestmark = pytest.mark.django_db
 OVERVIEW = "/en/admin/prizes/score/overview/"
@@ -218,11 +220,55 @@ def test_ranking_csv_of_a_stage(clerk, cycle):
     ]
 
 
-def test_assignment_form_offers_only_accounts_with_the_reviewer_role(clerk, cycle):
-    reviewer = expert(cycle)
-    UserFactory(email="someone@example.org")
+def test_assignment_form_offers_every_active_account_with_a_verified_address(clerk, cycle):
+    reviewer = expert(cycle, email="b.reviewer@example.org")
+    signed_up = UserFactory(email="a.signed-up@example.org")
+    UserFactory(email="c.gone@example.org", is_active=False)
+    EmailAddress.objects.filter(user=UserFactory(email="d.unconfirmed@example.org")).update(verified=False)
     field = clerk.get("/en/admin/prizes/expertassignment/add/").context["adminform"].form.fields["expert"]
-    assert list(field.queryset) == [reviewer]
+    officer = signed_up._meta.model.objects.get(is_superuser=True)
+    assert list(field.queryset) == [signed_up, reviewer, officer]
+
+
+def test_the_secretariat_assigning_someone_who_signed_up_gives_them_the_reviewer_role(client, cycle):
+    client.force_login(SecretariatFactory())
+    someone = UserFactory(email="new.expert@example.org")
+    response = client.post(
+        "/ar/admin/prizes/expertassignment/add/",
+        {"cycle": cycle.pk, "category": prize_category("C3").pk, "expert": someone.pk},
+    )
+    assert response.status_code == 302
+    assert list(someone.groups.values_list("name", flat=True)) == ["reviewer"]
+    assert list(review.assignments_of(someone).values_list("category__action_line__code", flat=True)) == [
+        "C3"
+    ]
+    role_entry = AuditEntry.objects.get(content_type__model="user", object_id=str(someone.pk))
+    assert role_entry.changes == {"roles": ["", "reviewer"]}
+
+
+def test_an_assigned_expert_is_told_by_mail_in_their_language_with_the_link_to_their_projects(client, cycle):
+    client.force_login(SecretariatFactory())
+    someone = UserFactory(email="arabic.expert@example.org", preferred_language="ar")
+    client.post(
+        "/en/admin/prizes/expertassignment/add/",
+        {"cycle": cycle.pk, "category": prize_category("C3").pk, "expert": someone.pk},
+    )
+    mail = OutboundMail.objects.get(to=[someone.email])
+    assert (mail.language, mail.subject) == (
+        "ar",
+        f"جوائز القمة العالمية لمجتمع المعلومات {cycle.edition.year}: أنت عضو في فريق الخبراء",
+    )
+    assert "/ar/prizes/review/" in mail.body
+
+
+def test_assigning_an_expert_twice_gives_the_role_once(clerk, cycle):
+    someone = UserFactory()
+    by = UserFactory(is_superuser=True)
+    assert (review.admit_to_expert_group(someone, by), review.admit_to_expert_group(someone, by)) == (
+        True,
+        False,
+    )
+    assert AuditEntry.objects.filter(content_type__model="user", object_id=str(someone.pk)).count() == 1
 
 
 def test_assigning_an_expert_is_audited(clerk, cycle):

@@ -158,6 +158,12 @@ def test_the_counts_page_explains_each_project_s_votes(clerk, votes, clerk_user)
     assert "<td>2</td><td>1</td><td>0</td><td>0</td><td>0</td><td>3</td>" in page
 
 
+def test_the_counts_page_has_no_inline_style_the_content_security_policy_would_refuse(clerk, votes):
+    page = clerk.get(f"{COUNTS}?cycle=2026").content.decode()
+    assert '<ul class="object-tools in-page">' in page
+    assert "style=" not in page.split('id="content"', 1)[1]
+
+
 def test_the_counts_are_exported_as_csv(clerk, votes):
     response = clerk.get(f"{COUNTS}export/csv/?cycle=2026")
     assert response["Content-Disposition"] == 'attachment; filename="wsis-prizes-votes-2026.csv"'

@@ -65,6 +65,28 @@ def test_the_secretariat_pauses_and_resumes_a_rule_with_an_audit_entry(client, s
     assert list(changes) == [{"paused": [False, True]}, {"paused": [True, False]}]
 
 
+def test_pausing_and_resuming_say_what_was_done_in_arabic(client, secretariat, db):
+    client.force_login(secretariat)
+    services.sync_rules()
+    rule = ReminderRule.objects.get(key=RULE)
+    with translation.override("ar"):
+        url = reverse("admin:reminders_reminderrule_changelist")
+        said = [
+            [
+                str(m)
+                for m in client.post(
+                    url, {"action": action, "_selected_action": [rule.pk]}, follow=True
+                ).context["messages"]
+            ]
+            for action in ("pause", "pause", "unpause")
+        ]
+    assert said == [
+        ["أُوقفت قاعدة واحدة (1) مؤقتًا: لن يُرسل الفحص الدوري أيًّا من تذكيراتها حتى تُستأنف."],
+        ["لم تُوقَف أي قاعدة (0)."],
+        ["استُؤنفت قاعدة واحدة (1): تُرسَل تذكيراتها المستحقة مع الفحص الدوري التالي."],
+    ]
+
+
 def test_the_scheduled_page_lists_who_gets_which_mail_when_in_which_language(client, secretariat, draft):
     client.force_login(secretariat)
     page = client.get(reverse("admin:reminders_reminderrule_scheduled"))
@@ -77,6 +99,10 @@ def test_the_scheduled_page_lists_who_gets_which_mail_when_in_which_language(cli
         ("amina@example.org", "English", "19 March 2026, 23:59 CET", False),
     ]
     assert page.context["due"] == 1
+    # Which mail: its subject as the recipient reads it, in their language.
+    assert [row["subject"] for row in rule["shown"]] == [
+        "Reminder: your contribution to the open consultation is not sent yet"
+    ] * 2
     assert '<span dir="auto">Amina Diallo</span>' in page.content.decode()
     assert '<span dir="auto">Community networks first</span>' in page.content.decode()
 
@@ -89,6 +115,11 @@ def test_the_scheduled_page_is_translated_into_arabic(client, secretariat, draft
     assert '<html lang="ar" dir="rtl">' in text
     assert "التذكيرات المجدولة" in text
     assert "13 مارس 2026" in text
+    # The recipient's mail is in their language (English), whatever the officer's.
+    assert (
+        '<td lang="en" dir="auto">Reminder: your contribution to the open consultation is not sent yet</td>'
+        in text
+    )
 
 
 def test_the_rule_list_and_page_link_to_the_scheduled_reminders(client, secretariat, db):

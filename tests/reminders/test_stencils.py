@@ -11,6 +11,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from consultations import services as consultation_services
+from consultations.models import Contribution
 from forum_events import high_level
 from forum_events.models import Invitation
 from tests.consultations.factories import ContributionFactory, WorkshopRequestFactory
@@ -18,6 +19,7 @@ from tests.factories import EditionFactory, PhaseFactory, SecretariatFactory, Us
 from tests.stocktaking.factories import EntryFactory
 from wsis_portal.editions.models import Process
 from wsis_portal.editions.schedule import GENEVA, geneva_time
+from wsis_portal.links import portal_url
 from wsis_portal.reminders import registry
 from wsis_portal.reminders.services import ReminderMails
 from wsis_portal.reminders.stencils import Stencils
@@ -74,6 +76,12 @@ def test_contribution_draft_mails_are_the_plain_renders_with_their_opt_out_links
     assert "<bdi>20 March 2026, 18:59 EDT</bdi>" in html
     assert "/en/reminders/stop/" in text
     assert "/en/reminders/stop/" in html
+    # The draft's own page, in the recipient's language, to finish and send it from the mail.
+    (york,) = Contribution.objects.filter(owner__time_zone="America/New_York")
+    (riyadh,) = Contribution.objects.filter(owner__time_zone="Asia/Riyadh")
+    assert f"{portal_url()}/en/consultations/contributions/{york.pk}/\n" in text
+    assert f'href="{portal_url()}/en/consultations/contributions/{york.pk}/"' in html
+    assert f"{portal_url()}/ar/consultations/contributions/{riyadh.pk}/\n" in by_zone["Asia/Riyadh"][1]
     assert '<html lang="ar" dir="rtl">' in by_zone["Asia/Riyadh"][2]
     assert "21 مارس 2026" in by_zone["Asia/Riyadh"][1]
 

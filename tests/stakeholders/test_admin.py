@@ -156,3 +156,20 @@ def test_member_state_list_filters_those_with_a_minister(client, secretariat):
     client.force_login(secretariat)
     response = client.get("/en/admin/stakeholders/memberstate/?has_minister=yes")
     assert response.context["cl"].result_count == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "term", "found"),
+    [
+        ("/ar/admin/stakeholders/memberstate/", "الأردن", ["JO"]),
+        ("/ar/admin/stakeholders/memberstate/", "الاردن", ["JO"]),  # written without the hamza
+        ("/en/admin/stakeholders/memberstate/", "jordan", ["JO"]),
+        ("/en/admin/stakeholders/memberstate/", "JO", ["JO"]),  # the code still finds it
+    ],
+)
+def test_member_states_are_found_by_their_name_in_the_officers_language(
+    client, secretariat, path, term, found
+):
+    client.force_login(secretariat)
+    response = client.get(path, {"q": term})
+    assert [state.country.code for state in response.context["cl"].result_list] == found

@@ -480,3 +480,10 @@ def test_an_account_whose_address_is_not_confirmed_creates_no_entry(draft, owner
     with pytest.raises(PermissionDenied):
         services.save_content(Entry(), entry_content(draft.organisation), owner)
     assert Entry.objects.count() == 1
+
+
+def test_the_returned_mail_keeps_what_the_secretariat_typed_as_typed(submitted, clerk):
+    services.return_for_changes(submitted, clerk, "Please add the partners' names & their countries.")
+    body = OutboundMail.objects.filter(to=["amina@example.org"]).latest("id").body
+    assert "Please add the partners' names & their countries." in body
+    assert "&amp;" not in body and "&#x27;" not in body

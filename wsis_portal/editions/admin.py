@@ -7,7 +7,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 
-from .forms import PhaseForm
+from . import phases
+from .forms import PhaseForm, PhaseFormSet
 from .models import ActionLine, Edition, GDCObjective, Phase, SustainableDevelopmentGoal
 
 GENEVA_HELP = _("Geneva time (Europe/Zurich), summer or winter time as on that date.")
@@ -26,6 +27,7 @@ class GenevaTimeMixin:
 class PhaseInline(GenevaTimeMixin, TranslationStackedInline):
     model = Phase
     form = PhaseForm
+    formset = PhaseFormSet
     extra = 0
     fields = ("process", "key", "name", "opens_at", "closes_at")
 
@@ -44,6 +46,13 @@ class PhaseAdmin(GenevaTimeMixin, AuditedModelAdmin, TranslationAdmin):
     list_filter = ("edition", "process")
     list_select_related = ("edition",)
     search_fields = ("name_en", "name_ar", "key")
+
+    def get_deleted_objects(self, objs, request):
+        """A phase its process needs once set up is listed as protected: the admin then refuses to delete
+        it (alone or in a bulk deletion) and says why."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = [*protected, *filter(None, (phases.removal_error(phase) for phase in objs))]
+        return deleted, counts, perms_needed, protected
 
     @admin.display(description=_("open now"), boolean=True)
     def open_now(self, phase):

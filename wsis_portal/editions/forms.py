@@ -2,7 +2,9 @@
 typed, and a process is set up for an edition only once the edition has every phase the process needs."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import BLANK_CHOICE_DASH
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from . import phases
@@ -54,11 +56,28 @@ class PhaseForm(forms.ModelForm):
                 processes.append(process.value)
         field.choices = [*BLANK_CHOICE_DASH, *groups]
         field.widget.processes = tuple(processes)
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            name = self.fields.get(f"name_{language}")
+            if name is not None:
+                name.required = False
+                name.help_text = _("Leave empty to use the name the process gives this phase.")
 
     def clean(self):
         cleaned = super().clean()
         process, key = cleaned.get("process"), cleaned.get("key")
-        if process and key and phases.get(process, key) is None:
+        declared = phases.get(process, key) if process and key else None
+        if declared is not None:
+            for language in settings.MODELTRANSLATION_LANGUAGES:
+                if f"name_{language}" in self.fields and not cleaned.get(f"name_{language}"):
+                    with translation.override(language):
+                        cleaned[f"name_{language}"] = str(declared.label)
+        stored = self.instance
+        if stored.pk and (stored.process, stored.key) != (process, key):
+            original = Phase.objects.select_related("edition").get(pk=stored.pk)
+            error = phases.removal_error(original)
+            if error:
+                self.add_error("key", forms.ValidationError(error, code="required_phase_in_use"))
+        if process and key and declared is None:
             self.add_error(
                 "key",
                 forms.ValidationError(
@@ -68,6 +87,18 @@ class PhaseForm(forms.ModelForm):
                 ),
             )
         return cleaned
+
+
+class PhaseFormSet(forms.BaseInlineFormSet):
+    """The phases of an edition: a phase its process needs, once the process is set up, is not deleted."""
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk:
+                error = phases.removal_error(Phase.objects.select_related("edition").get(pk=form.instance.pk))
+                if error:
+                    raise forms.ValidationError(error, code="required_phase_in_use")
 
 
 class RequiredPhasesForm(forms.ModelForm):

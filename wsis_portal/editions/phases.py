@@ -25,11 +25,17 @@ class DeclaredPhase:
 
 
 _declared: dict[str, tuple[DeclaredPhase, ...]] = {}
+# process → whether it is set up for an edition (edition → bool): its required phases are then in use.
+_set_up: dict[str, object] = {}
 
 
-def declare(process: Process, phases) -> tuple[DeclaredPhase, ...]:
-    """Set the phases of ``process``, in the order they happen; declaring again replaces them."""
+def declare(process: Process, phases, set_up=None) -> tuple[DeclaredPhase, ...]:
+    """Set the phases of ``process``, in the order they happen; declaring again replaces them. ``set_up``
+    answers whether the process is set up for an edition (a consultation, a prize cycle, invitations
+    sent): from then on a phase it requires cannot be removed from that edition."""
     _declared[str(process)] = tuple(phases)
+    if set_up is not None:
+        _set_up[str(process)] = set_up
     return _declared[str(process)]
 
 
@@ -64,3 +70,16 @@ def check_required(edition, process):
     ]
     if errors:
         raise ValidationError(errors)
+
+
+def removal_error(phase) -> str | None:
+    """Why ``phase`` (as stored) cannot be removed or turned into another phase, or None: a phase its
+    process requires, once the process is set up for the edition, would leave the process unable to open."""
+    declared_phase = get(phase.process, phase.key)
+    set_up = _set_up.get(phase.process)
+    if declared_phase is None or not declared_phase.required or set_up is None or not set_up(phase.edition):
+        return None
+    return _(
+        "The “%(phase)s” phase of the %(process)s cannot be removed from the %(edition)s: the process is "
+        "already set up for this edition and needs it. Change its dates instead."
+    ) % {"phase": declared_phase.label, "process": Process(phase.process).label, "edition": phase.edition}

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -122,6 +122,11 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
     def get_urls(self):
         return [
             path(
+                "<int:pk>/preview/<str:language>.pdf",
+                self.admin_site.admin_view(self.preview_pdf),
+                name="letters_circularletter_preview",
+            ),
+            path(
                 "<int:pk>/pdfs.json",
                 self.admin_site.admin_view(self.pdfs_json),
                 name="letters_circularletter_pdfs",
@@ -151,10 +156,38 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
         _found, finished, message = self.pdf_state(letter)
         return JsonResponse({"finished": finished, "message": message})
 
+    def preview_pdf(self, request, pk, language):
+        """A draft's PDF as last saved, in one language, for the secretariat to read before issuing it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        letter = get_object_or_404(CircularLetter, pk=pk, state=CircularLetter.State.DRAFT)
+        if language not in dict(settings.LANGUAGES):
+            raise Http404
+        response = HttpResponse(services.preview(letter, language), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{letter.file_stem}-draft-{language}.pdf"'
+        return response
+
     @admin.display(description=_("PDF files"))
     def pdf_files(self, letter):
-        if letter.pk is None or not letter.is_issued:
+        if letter.pk is None:
             return _("The PDFs are made when the letter is issued.")
+        if not letter.is_issued:
+            previews = format_html_join(
+                "",
+                '<li><a href="{}" lang="{}">{} (PDF)</a></li>',
+                (
+                    (reverse("admin:letters_circularletter_preview", args=[letter.pk, code]), code, name)
+                    for code, name in settings.LANGUAGES
+                ),
+            )
+            return format_html(
+                "<p>{}</p><ul>{}</ul>",
+                _(
+                    "The PDFs are made when the letter is issued. Before that, read the draft as last "
+                    "saved, marked as a draft:"
+                ),
+                previews,
+            )
         found, finished, message = self.pdf_state(letter)
         links = format_html_join(
             "",

@@ -46,9 +46,10 @@ def render_body(text) -> str:
     return mark_safe("\n".join(blocks))  # noqa: S308 - every piece of text above was escaped
 
 
-def letter_context(letter, language, personal=None):
+def letter_context(letter, language, personal=None, draft=False):
     """What the letter template shows, computed under the letter's language; ``personal`` is one
-    recipient's addressee block, salutation, closing and link (see ``audiences.Audience``)."""
+    recipient's addressee block, salutation, closing and link (see ``audiences.Audience``); ``draft``
+    marks a preview of a letter not issued yet, so that it is never taken for the letter sent."""
     eastern = language == "ar" and settings.LETTERS_EASTERN_DIGITS
     date = formats.date_format(letter.date, "j F Y")
     return {
@@ -61,18 +62,19 @@ def letter_context(letter, language, personal=None):
         "page_counter_style": "arabic-indic" if eastern else "decimal",
         "font_dir": "/usr/share/fonts/opentype/fonts-hosny-amiri",
         "personal": personal,
+        "draft": draft,
     }
 
 
-def render_html(letter, language, personal=None) -> str:
+def render_html(letter, language, personal=None, draft=False) -> str:
     with translation.override(language):
-        return render_to_string("letters/letter_pdf.html", letter_context(letter, language, personal))
+        return render_to_string("letters/letter_pdf.html", letter_context(letter, language, personal, draft))
 
 
-def render(letter, language, personal=None) -> bytes:
+def render(letter, language, personal=None, draft=False) -> bytes:
     """The letter as PDF bytes in ``language`` (A4, letterhead, page numbers), addressed to one recipient
-    when ``personal`` is given."""
+    when ``personal`` is given, marked as a draft on every page when ``draft``."""
     from weasyprint import HTML  # imported here: loading it costs a second, only workers need it
 
-    html = render_html(letter, language, personal)
+    html = render_html(letter, language, personal, draft)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

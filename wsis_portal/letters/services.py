@@ -25,6 +25,16 @@ def languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def preview(letter, language) -> bytes:
+    """The PDF of a draft letter as it stands, in ``language``, marked as a draft on every page, for the
+    secretariat to read before issuing it. Never stored: issuing renders the letter's own PDFs."""
+    if letter.is_issued:
+        raise LetterFrozen(_("This letter was issued: its PDFs are on its page."), code="issued")
+    if language not in languages():
+        raise ValueError(f"Not a portal language: {language}")
+    return pdf.render(letter, language, draft=True)
+
+
 def issue(letter, by):
     """Issue a draft: it is frozen from now on, and its PDF in every portal language is queued for rendering
     once the transaction commits. Raises ``LetterFrozen`` if it was already issued (by someone else)."""

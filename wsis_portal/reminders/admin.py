@@ -83,6 +83,7 @@ class ReminderRuleAdmin(admin.ModelAdmin):
                     "entry": entry,
                     "language": languages.get(entry.language, entry.language),
                     "when": services.shown_deadline(entry.due_at)["geneva"],
+                    "subject": services.subject_of(entry.rule, entry.item, entry.language, entry.context),
                 }
                 for entry in entries[: self.SHOWN_PER_RULE]
             ]
@@ -153,9 +154,24 @@ class ReminderRuleAdmin(admin.ModelAdmin):
             record(request.user, AuditEntry.Action.CHANGED, obj, {"paused": (not obj.paused, obj.paused)})
 
     def _switch(self, request, queryset, paused):
+        switched = 0
         for rule in queryset.exclude(paused=paused):
             ReminderRule.objects.filter(pk=rule.pk).update(paused=paused)
             record(request.user, AuditEntry.Action.CHANGED, rule, {"paused": (not paused, paused)})
+            switched += 1
+        if paused:
+            message = ngettext(
+                "%(count)d rule paused: the sweep sends none of its reminders until it is resumed.",
+                "%(count)d rules paused: the sweep sends none of their reminders until they are resumed.",
+                switched,
+            )
+        else:
+            message = ngettext(
+                "%(count)d rule resumed: its due reminders go with the next sweep.",
+                "%(count)d rules resumed: their due reminders go with the next sweep.",
+                switched,
+            )
+        self.message_user(request, message % {"count": switched}, messages.SUCCESS)
 
     @admin.action(description=_("Pause the selected rules"), permissions=["change"])
     def pause(self, request, queryset):

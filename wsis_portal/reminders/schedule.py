@@ -28,6 +28,7 @@ class Scheduled:
     offset: int
     due_at: datetime
     is_due: bool
+    context: dict  # what the rule's mail is written with besides the item (``Candidate.context``)
 
 
 def scheduled(now=None) -> list[tuple[registry.Rule, bool, list[Scheduled]]]:
@@ -79,7 +80,17 @@ def scheduled(now=None) -> list[tuple[registry.Rule, bool, list[Scheduled]]]:
             rule,
             is_paused,
             [
-                Scheduled(rule, candidate.obj, email, names.get(email, ""), language, offset, at, is_due)
+                Scheduled(
+                    rule,
+                    candidate.obj,
+                    email,
+                    names.get(email, ""),
+                    language,
+                    offset,
+                    at,
+                    is_due,
+                    candidate.context,
+                )
                 for email, candidate, language, offset, at, is_due in entries
             ],
         )

@@ -249,6 +249,13 @@ def shown_deadline(anchor, time_zone=""):
     return shown
 
 
+def subject_of(rule, item, language, context) -> str:
+    """The subject of ``rule``'s mail about ``item`` as its recipient reads it, in ``language``."""
+    with translation.override(language), timezone.override(GENEVA):
+        subject = get_template(f"{rule.template}_subject.txt").render({"item": item, **context})
+    return " ".join(subject.split())
+
+
 class ReminderMails:
     """Writes the reminder mails of one rule for one batch, in the active language: the three templates are
     rendered through stencils (``stencils``: what the mails share is rendered once per language and

@@ -5,10 +5,12 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, record
 from wsis_portal.lifecycle.models import AuditEntry
+from wsis_portal.textsearch.analysis import normalise_arabic
 
 from . import services
 from .models import FocalPoint, MemberState, Organisation, User
@@ -208,6 +210,15 @@ class HasMinisterFilter(admin.SimpleListFilter):
         return queryset
 
 
+def countries_named(term):
+    """The ISO codes of the countries whose name in the active language contains ``term`` (Arabic spelt any
+    way: hamza, alef maqsura, ta marbuta, diacritics)."""
+    term = normalise_arabic(term.strip()).casefold()
+    if not term:
+        return []
+    return [code for code, name in countries if term in normalise_arabic(str(name)).casefold()]
+
+
 @admin.register(MemberState)
 class MemberStateAdmin(AuditedModelAdmin, TranslationAdmin):
     list_display = ("country", "minister_name", "ministry_name", "minister_gender", "protocol_office_email")
@@ -220,6 +231,14 @@ class MemberStateAdmin(AuditedModelAdmin, TranslationAdmin):
         "ministry_name_ar",
     )
     readonly_fields = ("country",)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The country is stored as its code: its name, in the officer's language, is searched too.
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        named = countries_named(search_term)
+        if named:
+            found = found | queryset.filter(country__in=named)
+        return found, duplicates
 
     def has_add_permission(self, request):
         return False
