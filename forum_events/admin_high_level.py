@@ -21,13 +21,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_countries import countries
 
 from wsis_portal.editions import phases
 from wsis_portal.editions.models import Edition, Process
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.exports import csv_response, xlsx_response
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
+from wsis_portal.stakeholders.member_states import countries_named
 from wsis_portal.stakeholders.models import MemberState
 from wsis_portal.uploads.admin import PrivateFilesAdminMixin, download_link
 
@@ -40,12 +40,6 @@ Status = SlotRequest.Status
 
 def with_minister(queryset):
     return queryset.exclude(minister_name_en__isnull=True).exclude(minister_name_en="")
-
-
-def search_countries(term):
-    """The ISO codes whose name (in the active language) or code contains ``term``."""
-    term = term.strip().casefold()
-    return [code for code, name in countries if term in name.casefold() or term == code.casefold()]
 
 
 class InviteForm(forms.Form):
@@ -147,7 +141,7 @@ class InvitationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
-        return queryset.filter(member_state__country__in=search_countries(search_term)), False
+        return queryset.filter(member_state__country__in=countries_named(search_term)), False
 
     def has_invite_permission(self, request):
         return high_level.may_manage(request.user)
@@ -344,7 +338,7 @@ class SlotRequestAdmin(PrivateFilesAdminMixin, ReadOnlyAdminMixin, admin.ModelAd
         return (
             queryset.filter(
                 Q(speaker_name__icontains=search_term.strip())
-                | Q(member_state__country__in=search_countries(search_term))
+                | Q(member_state__country__in=countries_named(search_term))
             ),
             False,
         )

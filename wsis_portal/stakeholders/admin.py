@@ -5,14 +5,13 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_countries import countries
 from modeltranslation.admin import TranslationAdmin
 
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, record
 from wsis_portal.lifecycle.models import AuditEntry
-from wsis_portal.textsearch.analysis import normalise_arabic
 
 from . import services
+from .member_states import countries_named
 from .models import FocalPoint, MemberState, Organisation, User
 
 
@@ -208,15 +207,6 @@ class HasMinisterFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.filter(unnamed)
         return queryset
-
-
-def countries_named(term):
-    """The ISO codes of the countries whose name in the active language contains ``term`` (Arabic spelt any
-    way: hamza, alef maqsura, ta marbuta, diacritics)."""
-    term = normalise_arabic(term.strip()).casefold()
-    if not term:
-        return []
-    return [code for code, name in countries if term in normalise_arabic(str(name)).casefold()]
 
 
 @admin.register(MemberState)

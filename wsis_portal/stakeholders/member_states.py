@@ -9,3 +9,20 @@ MW MY MV ML MT MH MR MU MX FM MC MN ME MA MZ MM NA NR NP NL NZ NI NE NG MK NO OM
 PT QA KR MD RO RU RW KN LC VC WS SM ST SA SN RS SC SL SG SK SI SB SO ZA SS ES LK SD SR SE CH SY TJ TH
 TL TG TO TT TN TR TM TV UG UA AE GB TZ US UY UZ VU VE VN YE ZM ZW VA
 """.split()  # noqa: SIM905 - a block of codes reads better than 193 lines
+
+
+def countries_named(term):
+    """The ISO codes of the countries whose name in the active language contains ``term`` (Arabic spelt any
+    way: hamza, alef maqsura, ta marbuta, diacritics), or whose code is ``term``."""
+    from django_countries import countries
+
+    from wsis_portal.textsearch.analysis import normalise_arabic
+
+    term = normalise_arabic(term.strip()).casefold()
+    if not term:
+        return []
+    return [
+        code
+        for code, name in countries
+        if term in normalise_arabic(str(name)).casefold() or term == code.casefold()
+    ]
