@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/letters.py [--runs 10] [--out /tmp/letter-ar.pdf]
 
-Renders a two-page Arabic circular letter (an unsaved letter: no database needed) once to warm WeasyPrint
-and its fonts up, then --runs times, and prints the warm time per PDF (median and max, goal <= 0.5 s),
-its page count and size.
+Renders a two-page Arabic circular letter (unsaved; the migrated database gives the letterhead) once
+to warm WeasyPrint and its fonts up, then --runs times, and prints the warm time per PDF (median and
+max, goal <= 0.5 s), its page count and size.
 """
 
 import argparse

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.editions.models import ActionLine, SustainableDevelopmentGoal
+from wsis_portal.languages import un_languages
 from wsis_portal.stakeholders import behalf
 from wsis_portal.stakeholders.models import Organisation
 
@@ -101,7 +102,7 @@ class WorkshopRequestForm(ConsultationItemForm):
         label=_("Sustainable Development Goals"),
     )
     session_languages = forms.MultipleChoiceField(
-        choices=list(settings.UN_LANGUAGES.items()),
+        choices=un_languages,
         widget=forms.CheckboxSelectMultiple,
         label=_("Languages of the session"),
         help_text=_("At least one."),

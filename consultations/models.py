@@ -1,7 +1,6 @@
 """The Open Consultation Process of a Forum edition: its meetings, and what stakeholders send to it —
 contributions, binding workshop requests and nominations of high-level track facilitators."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from wsis_portal.editions.models import ActionLine, Edition, Format, SustainableDevelopmentGoal
-from wsis_portal.languages import content_languages
+from wsis_portal.languages import content_languages, language_name
 from wsis_portal.lifecycle.models import Submission, SubmissionQuerySet
+from wsis_portal.stakeholders.countries import PortalCountries
 from wsis_portal.stakeholders.models import Region, StakeholderType
 
 # The phase (``editions.Phase.key`` of process "consultations") whose deadline closes contributions,
@@ -113,7 +113,7 @@ class ConsultationSubmission(Submission):
         blank=True,
         help_text=_("Taken from the organization, or from the profile."),
     )
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, countries=PortalCountries)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("region")
     )
@@ -219,7 +219,7 @@ class WorkshopRequest(ConsultationSubmission):
 
     @property
     def session_language_names(self):
-        return [settings.UN_LANGUAGES.get(code, code) for code in self.session_languages]
+        return [language_name(code) for code in self.session_languages]
 
 
 class Speaker(models.Model):
@@ -239,7 +239,7 @@ class Speaker(models.Model):
     organisation = models.CharField(_("organization"), max_length=250)
     gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices)
     stakeholder_type = models.CharField(_("stakeholder type"), max_length=30, choices=StakeholderType.choices)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), countries=PortalCountries)
 
     class Meta:
         ordering = ["request", "position", "pk"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from wsis_portal.direction import isolated_list, isolated_list_text
 from wsis_portal.editions.models import Edition
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.letters.admin_batches import separator
@@ -72,7 +73,14 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
     )
     list_filter = ("edition", "kind", "format", "day", "is_cancelled")
     list_select_related = ("edition", "workshop_request")
-    search_fields = ("title_en", "title_ar", "organisers", "room", "workshop_request__reference")
+    search_fields = (
+        "title_en",
+        "title_ar",
+        "organisers",
+        "room_en",
+        "room_ar",
+        "workshop_request__reference",
+    )
     readonly_fields = ("workshop_request_link",)
     inlines = (SessionSpeakerInline,)
     actions = ("publish_agenda", "purge_personal_data")
@@ -132,7 +140,7 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
 
     @admin.display(description=_("interpretation languages"))
     def interpretation_languages(self, session):
-        return ", ".join(str(name) for name in session.language_names) or "—"
+        return isolated_list(session.language_names) or "—"
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         # Boxes to tick, each with its label: the two-list filter widget names its search boxes with
@@ -211,7 +219,7 @@ class SessionAdmin(AuditedModelAdmin, TranslationAdmin):
                     "speakers are told.",
                     len(published),
                 )
-                % {"editions": ", ".join(published)},
+                % {"editions": isolated_list_text(published)},
                 messages.SUCCESS,
             )
         else:

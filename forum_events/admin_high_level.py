@@ -22,11 +22,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wsis_portal.direction import isolated_list_text
 from wsis_portal.editions import phases
 from wsis_portal.editions.models import Edition, Process
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.exports import csv_response, xlsx_response
+from wsis_portal.languages import portal_languages
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
+from wsis_portal.stakeholders.countries import collation_key
 from wsis_portal.stakeholders.member_states import countries_named
 from wsis_portal.stakeholders.models import MemberState
 from wsis_portal.uploads.admin import PrivateFilesAdminMixin, download_link
@@ -42,9 +45,21 @@ def with_minister(queryset):
     return queryset.exclude(minister_name_en__isnull=True).exclude(minister_name_en="")
 
 
+class ByName(forms.models.ModelChoiceIterator):
+    """Choices in the alphabetical order of their names in the reader's language (Member States are stored
+    in the order of their codes)."""
+
+    def __iter__(self):
+        yield from sorted(super().__iter__(), key=lambda choice: collation_key(choice[1]))
+
+
+class MemberStatesField(forms.ModelMultipleChoiceField):
+    iterator = ByName
+
+
 class InviteForm(forms.Form):
     edition = forms.ModelChoiceField(Edition.objects.all(), label=_("Edition"))
-    member_states = forms.ModelMultipleChoiceField(
+    member_states = MemberStatesField(
         MemberState.objects.all(),
         label=_("Member States"),
         required=False,
@@ -56,7 +71,7 @@ class InviteForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=Invitation._meta.get_field("language").verbose_name,
-        choices=settings.LANGUAGES,
+        choices=portal_languages,
         initial=settings.LANGUAGE_CODE,
         help_text=_(
             "The link is mailed in this language, and the minister's personalised letter is written in it. "
@@ -207,7 +222,7 @@ class InvitationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
                         "Already invited, left alone: %(states)s. Send them a new link from the list "
                         "if needed."
                     )
-                    % {"states": ", ".join(str(state) for state in chosen if state.pk in invited)},
+                    % {"states": isolated_list_text(state for state in chosen if state.pk in invited)},
                     messages.INFO,
                 )
             url = reverse("admin:forum_events_invitation_changelist")

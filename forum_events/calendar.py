@@ -11,6 +11,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from wsis_portal.direction import list_separator
 from wsis_portal.editions import schedule
 from wsis_portal.editions.models import Format
 from wsis_portal.links import absolute_url, portal_host
@@ -27,7 +28,7 @@ def session_uid(session) -> str:
 def location(session, edition) -> str:
     if session.format == Format.VIRTUAL:
         return _("Online")
-    return ", ".join(part for part in (session.room, str(edition.venue or "")) if part)
+    return list_separator().join(part for part in (session.room, str(edition.venue or "")) if part)
 
 
 def description(session, url) -> str:

@@ -33,41 +33,42 @@ from .models import (
     SlotRequest,
 )
 
+# Rooms of the Geneva International Conference Centre (CICG), in English and Arabic.
 ROOMS = {
-    "popov": "CICG, Room 1",
-    "room2": "CICG, Room 2",
-    "room3": "CICG, Room 3",
-    "lounge": "CICG, Knowledge café lounge",
-    "foyer": "CICG, Ground floor foyer",
+    "popov": ("CICG, Room 1", "CICG، القاعة 1"),
+    "room2": ("CICG, Room 2", "CICG، القاعة 2"),
+    "room3": ("CICG, Room 3", "CICG، القاعة 3"),
+    "lounge": ("CICG, Knowledge café lounge", "CICG، ركن مقهى المعارف"),
+    "foyer": ("CICG, Ground floor foyer", "CICG، بهو الطابق الأرضي"),
 }
 
 # (kind, English title, Arabic title, day of the week (0 = Monday), (hour, minute), minutes, format, room,
 #  action lines, speakers [(role, name, title, organisation, language)])
 WEEK = [
     (SessionType.OPENING, "Opening segment", "الجزء الافتتاحي", 0, (9, 30), 90, Format.HYBRID, "popov", [],
-     [("moderator", "Amina Haddad", "Master of ceremonies", "WSIS secretariat", "ar"),
+     [("moderator", "Amina Haddad", "عريفة الحفل", "أمانة القمة العالمية لمجتمع المعلومات", "ar"),
       ("speaker", "Daniel Okafor", "Chair of the Forum", "Ministry of Communications", "en")]),
     (SessionType.HIGH_LEVEL_POLICY, "High-level policy session 1: Bridging digital divides",
      "الجلسة الرفيعة المستوى بشأن السياسات 1: سد الفجوات الرقمية", 0, (11, 15), 105, Format.HYBRID, "popov",
      ["C2"],
      [("moderator", "Sofia Marquez", "Facilitator", "Community Networks Alliance", "en"),
-      ("speaker", "Karim Mansour", "Minister of Digital Economy", "Ministry of Digital Economy", "ar")]),
+      ("speaker", "Karim Mansour", "وزير الاقتصاد الرقمي", "وزارة الاقتصاد الرقمي", "ar")]),
     (SessionType.HIGH_LEVEL_POLICY, "High-level policy session 2: Trust and security",
      "الجلسة الرفيعة المستوى بشأن السياسات 2: بناء الثقة والأمن", 1, (9, 0), 90, Format.HYBRID, "popov",
      ["C5"], []),
     (SessionType.ACTION_LINE_MEETING, "Action Line C3: Access to information and knowledge",
      "خط العمل C3: النفاذ إلى المعلومات والمعارف", 1, (11, 0), 90, Format.HYBRID, "room2", ["C3"],
-     [("moderator", "Hana Yousef", "Programme officer", "Digital Libraries Network", "ar")]),
+     [("moderator", "Hana Yousef", "مسؤولة برامج", "شبكة المكتبات الرقمية", "ar")]),
     (SessionType.ACTION_LINE_MEETING, "Action Line C4: Capacity building", "خط العمل C4: بناء القدرات",
      1, (14, 0), 90, Format.VIRTUAL, "", ["C4"], []),
     (SessionType.KNOWLEDGE_CAFE, "Knowledge café: AI for local languages",
      "مقهى المعارف: الذكاء الاصطناعي للغات المحلية", 2, (10, 0), 60, Format.IN_PERSON, "lounge", ["C8"],
-     [("moderator", "Omar Saleh", "Researcher", "Institute for Information Society Studies", "ar"),
+     [("moderator", "Omar Saleh", "باحث", "معهد دراسات مجتمع المعلومات", "ar"),
       ("speaker", "Ingrid Holm", "Data scientist", "Open Language Lab", "en")]),
     (SessionType.TALKX, "WSIS TalkX: Youth and the digital future", "حوارات WSIS TalkX: الشباب والمستقبل الرقمي",
      2, (13, 0), 45, Format.HYBRID, "foyer", [], []),
     (SessionType.PRIZE_CEREMONY, "WSIS Prizes ceremony", "حفل تسليم جوائز القمة", 3, (17, 0), 90,
-     Format.HYBRID, "popov", [], [("moderator", "Amina Haddad", "Master of ceremonies", "WSIS secretariat", "ar")]),
+     Format.HYBRID, "popov", [], [("moderator", "Amina Haddad", "عريفة الحفل", "أمانة القمة العالمية لمجتمع المعلومات", "ar")]),
     (SessionType.EXHIBITION, "WSIS exhibition", "معرض القمة", 0, (9, 0), 60 * 9, Format.IN_PERSON, "foyer",
      [], []),
 ]  # fmt: skip
@@ -132,11 +133,12 @@ def _week(edition):
                 "format": fmt,
                 "starts_at": starts,
                 "ends_at": starts + timedelta(minutes=minutes),
-                "room": ROOMS.get(room, ""),
+                "room_en": ROOMS[room][0] if room else "",
+                "room_ar": ROOMS[room][1] if room else "",
                 "remote_link": ""
                 if fmt == Format.IN_PERSON
                 else f"https://meet.example.org/wsis-{edition.year}-{slug}",
-                "organisers": "WSIS secretariat",
+                "organisers": "ITU",
                 "languages": ["en", "ar", "fr"] if kind == SessionType.OPENING else ["en", "ar"],
                 "speaking_capacity": SPEAKING_SLOTS if kind == SessionType.HIGH_LEVEL_POLICY else 0,
                 "minutes_per_speaker": MINUTES_PER_SPEAKER,
@@ -163,10 +165,14 @@ def _publish_2026(edition):
     Agenda.objects.get_or_create(edition=edition, defaults={"published_at": geneva_time(2026, 6, 1, 9, 0)})
     title, before, after = MOVED
     session = Session.objects.get(edition=edition, title_en=title)
-    session.room = ROOMS[after]
-    session.save(update_fields=["room"])
+    session.room_en, session.room_ar = ROOMS[after]
+    session.save(update_fields=["room", "room_en", "room_ar"])
     SessionChange.objects.get_or_create(
-        session=session, kind=SessionChange.Kind.ROOM, before=ROOMS[before], after=ROOMS[after]
+        session=session,
+        kind=SessionChange.Kind.ROOM,
+        before_en=ROOMS[before][0],
+        after_en=ROOMS[after][0],
+        defaults={"before_ar": ROOMS[before][1], "after_ar": ROOMS[after][1]},
     )
 
 
@@ -312,7 +318,8 @@ def _letter_to_ministers(edition, secretariat):
             edition=edition,
             date=date(2026, 1, 29),
             addressees=[AddresseeGroup.MINISTERS, AddresseeGroup.GOVERNMENTS],
-            contact_name="WSIS secretariat",
+            contact_name_en="WSIS secretariat",
+            contact_name_ar="أمانة القمة العالمية لمجتمع المعلومات",
             contact_phone="+41 22 730 00 00",
             contact_email="wsis-secretariat@example.org",
             subject=subject_en,
@@ -321,7 +328,8 @@ def _letter_to_ministers(edition, secretariat):
             body=body_en,
             body_en=body_en,
             body_ar=body_ar,
-            signatory_name="Doreen Bogdan-Martin",
+            signatory_name_en="Doreen Bogdan-Martin",
+            signatory_name_ar="دورين بوغدان-مارتن",
             signatory_title="Secretary-General",
             signatory_title_en="Secretary-General",
             signatory_title_ar="الأمينة العامة",

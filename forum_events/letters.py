@@ -1,13 +1,15 @@
 """The ministers of the Member States invited to an edition's high-level track, as an audience of
-personalised circular letters: each copy names the minister with the right form of address and carries a
-link to the Member State's invitation, issued when the batch starts. The link the protocol office already
-uses keeps working: the letter's is one more link to the same invitation."""
+personalised circular letters: each copy names and greets the minister with the right form of address
+(``wsis_portal.letters.greetings``) and carries a link to the Member State's invitation, issued when the
+batch starts. The link the protocol office already uses keeps working: the letter's is one more link to
+the same invitation."""
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.letters import greetings
 from wsis_portal.letters.audiences import Audience, PersonalisationError, Recipient, register
 from wsis_portal.stakeholders.models import MemberState
 
@@ -41,35 +43,14 @@ def _in(state, field, language):
     return getattr(state, f"{field}_{language}", "") or getattr(state, f"{field}_{other}", "") or ""
 
 
-def forms_of_address(gender):
-    """The form of address, the salutation and the closing formula for a minister, in the active language:
-    Arabic distinguishes a man (صاحب المعالي) from a woman (صاحبة المعالي)."""
+def form_of_address(gender):
+    """How the addressee block names a minister, in the active language: Arabic distinguishes a man
+    (صاحب المعالي) from a woman (صاحبة المعالي)."""
     if gender == Gender.WOMAN:
-        return (
-            pgettext("minister who is a woman", "Her Excellency"),
-            pgettext("minister who is a woman", "Excellency,"),
-            pgettext(
-                "minister who is a woman",
-                "Please accept, Excellency, the assurances of my highest consideration.",
-            ),
-        )
+        return pgettext("minister who is a woman", "Her Excellency")
     if gender == Gender.MAN:
-        return (
-            pgettext("minister who is a man", "His Excellency"),
-            pgettext("minister who is a man", "Excellency,"),
-            pgettext(
-                "minister who is a man",
-                "Please accept, Excellency, the assurances of my highest consideration.",
-            ),
-        )
-    return (
-        pgettext("minister whose form of address is not recorded", "Excellency"),
-        pgettext("minister whose form of address is not recorded", "Excellency,"),
-        pgettext(
-            "minister whose form of address is not recorded",
-            "Please accept, Excellency, the assurances of my highest consideration.",
-        ),
-    )
+        return pgettext("minister who is a man", "His Excellency")
+    return pgettext("minister whose form of address is not recorded", "Excellency")
 
 
 def personalise(key, kept, language):
@@ -83,16 +64,16 @@ def personalise(key, kept, language):
             % {"state": state}
         )
     with translation.override(language):
-        form, salutation, closing = forms_of_address(state.minister_gender)
+        greeting = greetings.to_minister(state.minister_gender)
         address = [
-            f"{form} {name}",
+            f"{form_of_address(state.minister_gender)} {name}",
             _in(state, "minister_title", language),
             _in(state, "ministry_name", language),
         ]
         return {
             "address": [line for line in [*address, str(state.country.name)] if line],
-            "salutation": salutation,
-            "closing": closing,
+            "salutation": greeting.salutation,
+            "closing": greeting.closing,
             "link": kept.get("link", ""),
             "link_intro": gettext(
                 "Your Member State's own link to confirm the invitation and request a speaking slot:"

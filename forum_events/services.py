@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
 
 from wsis_portal.editions.models import Format
 from wsis_portal.editions.schedule import GENEVA
@@ -68,8 +69,9 @@ def when_text(starts_at, ends_at) -> str:
     )
 
 
-def _room_text(room):
-    return room or gettext("No room")
+def _room_text(rooms):
+    """The room in the active language (else in the default language), from {language: room}."""
+    return rooms.get(translation.get_language()) or rooms.get(settings.LANGUAGE_CODE) or gettext("No room")
 
 
 def _format_text(value):
@@ -103,7 +105,17 @@ def _public_changes(before, after):
     return changes
 
 
-PUBLIC_FIELDS = ("starts_at", "ends_at", "room", "format", "is_cancelled")
+PUBLIC_FIELDS = ("starts_at", "ends_at", "format", "is_cancelled")
+
+
+def _public_state(session):
+    """What the public is told of when it changes: the schedule, the room in every language, the format."""
+    state = {name: getattr(session, name) for name in PUBLIC_FIELDS}
+    state["room"] = {
+        code: getattr(session, build_localized_fieldname("room", code)) or ""
+        for code, _name in settings.LANGUAGES
+    }
+    return state
 
 
 def _fields():
@@ -142,7 +154,7 @@ def update_session(session, data, by):
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=session.pk)
         session.public_changes, session.told = [], []
-        before = {name: getattr(session, name) for name in PUBLIC_FIELDS}
+        before = _public_state(session)
         audit = {}
         many = {}
         for name, value in data.items():
@@ -167,20 +179,25 @@ def update_session(session, data, by):
         record(by, AuditEntry.Action.CHANGED, session, audit)
         if "speaking_capacity" in audit:
             high_level.reallocate(session)
-        after = {name: getattr(session, name) for name in PUBLIC_FIELDS}
+        after = _public_state(session)
         if before != after and is_published(session.edition_id):
             _record_and_tell(session, before, after)
     return session
 
 
 def _record_and_tell(session, before, after):
-    # The public record is written in English; each speaker reads the same changes in their language.
-    with translation.override(settings.LANGUAGE_CODE):
-        changes = _public_changes(before, after)
-    session.public_changes = [kind for kind, _old, _new in changes]
-    SessionChange.objects.bulk_create(
-        SessionChange(session=session, kind=kind, before=old, after=new) for kind, old, new in changes
-    )
+    # The public record is written in every portal language; each speaker reads the same changes in theirs.
+    records = None
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            changes = _public_changes(before, after)
+        if records is None:
+            records = [SessionChange(session=session, kind=kind) for kind, _old, _new in changes]
+        for record_, (_kind, old, new) in zip(records, changes, strict=True):
+            setattr(record_, build_localized_fieldname("before", code), old)
+            setattr(record_, build_localized_fieldname("after", code), new)
+    session.public_changes = [change.kind for change in records]
+    SessionChange.objects.bulk_create(records)
     for speaker in session.speakers.exclude(email=""):
         with translation.override(speaker.language):
             lines = [

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wsis_portal.direction import isolated_list_text
+
 from .models import RELATIONS, State, Submission
 
 # Boxes that must be filled before a project is submitted, with the field that holds each one.
@@ -111,7 +113,7 @@ def problems(submission, by) -> dict:
         refuse(
             "language",
             _("Projects for this cycle must be written in: %(languages)s.")
-            % {"languages": ", ".join(str(name) for name in cycle.language_names)},
+            % {"languages": isolated_list_text(cycle.language_names)},
         )
     if submission.project_status.strip() and submission.project_status not in ELIGIBLE_STATUSES:
         refuse(

@@ -5,12 +5,13 @@ from django import forms
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from stocktaking.models import Entry
+from wsis_portal.direction import isolated_text
 from wsis_portal.editions.forms import RequiredPhasesForm
 from wsis_portal.editions.models import GDCObjective, Process, SustainableDevelopmentGoal
 from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.countries import country_choices
 from wsis_portal.stakeholders.models import Organisation, Region
 
 from . import services
@@ -33,7 +34,9 @@ class TagField(forms.ModelMultipleChoiceField):
 
 class EntryField(forms.ModelChoiceField):
     def label_from_instance(self, entry):
-        return f"{entry.reference} — {entry.title}" if entry.reference else entry.title
+        if not entry.reference:
+            return entry.title
+        return f"{isolated_text(entry.reference)} — {isolated_text(entry.title)}"
 
 
 class SubmissionForm(forms.ModelForm):
@@ -150,7 +153,7 @@ class StocktakingCoverageForm(forms.Form):
         label=_("Regions"),
     )
     countries = forms.MultipleChoiceField(
-        choices=countries,
+        choices=country_choices,
         required=False,
         label=_("Countries"),
         widget=forms.SelectMultiple(attrs={"size": 8}),

@@ -13,7 +13,6 @@ whose task was lost, whose worker died or which failed (``stale_certificates``).
 
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -25,6 +24,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from wsis_portal.direction import text_direction
 from wsis_portal.editions import schedule
 from wsis_portal.links import absolute_url
 
@@ -237,18 +237,6 @@ def verification_url(certificate, language) -> str:
 
 def languages():
     return [code for code, _name in settings.LANGUAGES]
-
-
-def text_direction(text) -> str:
-    """ "rtl" or "ltr" after the first letter with a strong direction, as a browser's ``dir="auto"`` does
-    (WeasyPrint does not): what users write keeps its own direction inside the certificate."""
-    for character in str(text):
-        kind = unicodedata.bidirectional(character)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
 
 
 def certificate_html(certificate, language) -> str:

@@ -11,11 +11,11 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_countries import countries
 
 from wsis_portal.admin_exports import ExportListMixin, export_actions
 from wsis_portal.lifecycle.admin import CommentForm, FiledWithoutFocalPointFilter, ReviewAdminMixin
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
+from wsis_portal.stakeholders.countries import collation_key, portal_countries
 from wsis_portal.textsearch import query as textquery
 
 from . import exports, imports, reference, services
@@ -80,7 +80,8 @@ class CountryFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         codes = EntryCountry.objects.values_list("country", flat=True).distinct()
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: str(pair[1]))
+        named = ((code, portal_countries.name(code)) for code in codes)
+        return sorted(named, key=lambda pair: collation_key(pair[1]))
 
     def queryset(self, request, queryset):
         if not self.value():

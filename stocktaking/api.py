@@ -3,7 +3,6 @@
 from datetime import UTC
 
 from django.http import QueryDict
-from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -13,6 +12,7 @@ from rest_framework.routers import SimpleRouter
 from wsis_portal.api import StrictPagination
 from wsis_portal.editions.reference import ACTION_LINES, GDC_OBJECTIVES, SDGS
 from wsis_portal.links import absolute_url
+from wsis_portal.stakeholders.countries import country_choices
 from wsis_portal.stakeholders.models import StakeholderType
 from wsis_portal.stakeholders.regions import REGIONS
 
@@ -124,7 +124,7 @@ def _facet_value(facet):
     if facet.name == "year":
         return serializers.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR)
     if facet.name == "country":
-        return serializers.ChoiceField(sorted((code, name) for code, name in countries))
+        return serializers.ChoiceField(sorted(country_choices()))
     return serializers.ChoiceField(FACET_CHOICES[facet.name])
 
 

@@ -2,10 +2,10 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
 from wsis_portal.stakeholders import behalf
+from wsis_portal.stakeholders.countries import country_choices
 from wsis_portal.stakeholders.models import Organisation, Region
 
 from .models import Entry
@@ -41,7 +41,7 @@ class EntryForm(forms.ModelForm):
     )
     regions = TagChoiceField(queryset=Region.objects.order_by("position"), label=_("Regions"), required=False)
     countries = forms.MultipleChoiceField(
-        choices=countries,
+        choices=country_choices,
         required=False,
         label=_("Countries"),
         widget=forms.SelectMultiple(attrs={"size": 8}),

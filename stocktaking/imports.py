@@ -13,13 +13,14 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_countries import countries
 
+from wsis_portal.direction import list_separator
 from wsis_portal.editions.models import ActionLine
 from wsis_portal.editions.schedule import GENEVA
 from wsis_portal.lifecycle.audit import record
 from wsis_portal.lifecycle.models import AuditEntry, SubmissionState
 from wsis_portal.lifecycle.transitions import reference_for
+from wsis_portal.stakeholders.countries import PORTAL_COUNTRIES
 from wsis_portal.stakeholders.models import Organisation, StakeholderType
 
 from . import reference, search, services
@@ -119,7 +120,8 @@ def _lookup(values, choices, column):
     unknown = [value for value in values if value not in known]
     if unknown:
         raise ValueError(
-            _("%(column)s: unknown value(s) %(values)s.") % {"column": column, "values": ", ".join(unknown)}
+            _("%(column)s: unknown value(s) %(values)s.")
+            % {"column": column, "values": list_separator().join(unknown)}
         )
     return [known[value].pk for value in values]
 
@@ -129,26 +131,32 @@ def clean_row(row):
     row = {key.strip(): (value or "").strip() for key, value in row.items() if key}
     missing = [name for name in REQUIRED if not row.get(name)]
     if missing:
-        raise ValueError(_("missing: %(columns)s.") % {"columns": ", ".join(missing)})
+        raise ValueError(_("missing: %(columns)s.") % {"columns": list_separator().join(missing)})
     if row["kind"] not in Entry.Kind.values:
-        raise ValueError(_("kind must be one of %(values)s.") % {"values": ", ".join(Entry.Kind.values)})
+        raise ValueError(
+            _("kind must be one of %(values)s.") % {"values": list_separator().join(Entry.Kind.values)}
+        )
     if row["language"] not in dict(content_languages()):
         raise ValueError(_("language “%(value)s” is not one of ours.") % {"value": row["language"]})
     if row["stakeholder_type"] not in StakeholderType.values:
         raise ValueError(
-            _("stakeholder_type must be one of %(values)s.") % {"values": ", ".join(StakeholderType.values)}
+            _("stakeholder_type must be one of %(values)s.")
+            % {"values": list_separator().join(StakeholderType.values)}
         )
     if row["work_status"] not in Entry.WorkStatus.values:
         raise ValueError(
-            _("work_status must be one of %(values)s.") % {"values": ", ".join(Entry.WorkStatus.values)}
+            _("work_status must be one of %(values)s.")
+            % {"values": list_separator().join(Entry.WorkStatus.values)}
         )
     organisation_country = row.get("organisation_country", "").upper()
-    if organisation_country and organisation_country not in dict(countries):
+    if organisation_country and organisation_country not in PORTAL_COUNTRIES:
         raise ValueError(_("organisation_country: unknown code %(value)s.") % {"value": organisation_country})
     codes = [code.upper() for code in _split(row.get("countries"))]
-    unknown = [code for code in codes if code not in dict(countries)]
+    unknown = [code for code in codes if code not in PORTAL_COUNTRIES]
     if unknown:
-        raise ValueError(_("countries: unknown code(s) %(values)s.") % {"values": ", ".join(unknown)})
+        raise ValueError(
+            _("countries: unknown code(s) %(values)s.") % {"values": list_separator().join(unknown)}
+        )
     lines = _lookup(_split(row["action_lines"]), reference.action_lines(), "action_lines")
     main = _lookup(_split(row.get("main_action_line")), reference.action_lines(), "main_action_line")
     if main and main[0] not in lines:

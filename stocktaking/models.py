@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
 from wsis_portal.languages import content_languages
 from wsis_portal.lifecycle.models import OPEN_STATES, Submission, SubmissionQuerySet, SubmissionState
+from wsis_portal.stakeholders.countries import PortalCountries
 from wsis_portal.stakeholders.models import Region, StakeholderType
 from wsis_portal.uploads import FileCheck
 
@@ -186,7 +187,7 @@ class EntryCountry(models.Model):
     """A country an entry covers."""
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="country_links")
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), countries=PortalCountries)
 
     class Meta:
         verbose_name = _("country of an entry")

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from wsis_portal.stakeholders.countries import collation_key
+
 from . import reference
 from .models import Entry
 from .search import SearchParams
@@ -37,7 +39,7 @@ def facet_options(facet, params: SearchParams, counts: dict) -> FacetView:
     elif facet.name == "country":
         pairs = sorted(
             ((code, code, reference.country_label(code)) for code in set(counts) | chosen),
-            key=lambda pair: (-counts.get(pair[0], 0), str(pair[2])),
+            key=lambda pair: (-counts.get(pair[0], 0), collation_key(pair[2])),
         )
     elif facet.name == "kind":
         pairs = [(value, value, label) for value, label in Entry.Kind.choices]

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.translation import get_language
-from django_countries import countries
 
 from wsis_portal.editions.models import ActionLine, GDCObjective, SustainableDevelopmentGoal
+from wsis_portal.stakeholders.countries import portal_countries
 from wsis_portal.stakeholders.models import Region, StakeholderType
 
 
@@ -78,7 +78,7 @@ def stakeholder_types():
 
 @lru_cache(maxsize=8)
 def _country_names(language):
-    return {code: str(name) for code, name in countries}
+    return {code: str(name) for code, name in portal_countries}
 
 
 def country_label(code):

@@ -29,8 +29,8 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from wsis_portal.stakeholders.countries import PORTAL_COUNTRIES
 from wsis_portal.textsearch import query as textquery
 
 from . import reference
@@ -79,7 +79,7 @@ class Facet:
     def parse(self, raw_values):
         """The database values of the URL values that are valid; unknown ones are ignored."""
         if self.name == "country":
-            return sorted({value.upper() for value in raw_values if value.upper() in dict(countries)})
+            return sorted({value.upper() for value in raw_values if value.upper() in PORTAL_COUNTRIES})
         if self.name == "year":
             return sorted(
                 {int(value) for value in raw_values if value.isdecimal() and 1990 <= int(value) <= 2100}

@@ -74,17 +74,23 @@ def country_names(code):
     return names
 
 
-def refresh_search_document(entry):
-    """Recompute the search terms of ``entry`` (its title; its description, organisation and countries) and
-    its facet tokens. Call it whenever its content, tags, year or stakeholder type change."""
+def search_documents(entry) -> tuple[str, str]:
+    """The stored search terms of ``entry``'s title, and of its description, organisation and countries.
+    Reads only fields that the migrations' historical models have as well (migration 0008 uses it)."""
     organisation = entry.organisation
     parts = [entry.description]
     if organisation is not None:
         parts += [organisation.name, organisation.acronym]
     for link in entry.country_links.all():
         parts += country_names(link.country.code)
+    return document(entry.title), document(" ".join(parts))
+
+
+def refresh_search_document(entry):
+    """Recompute the search terms of ``entry`` (``search_documents``) and its facet tokens. Call it whenever
+    its content, tags, year or stakeholder type change."""
     # Set on the instance too, so that saving it later does not write back stale (empty) terms.
-    entry.search_title, entry.search_body = document(entry.title), document(" ".join(parts))
+    entry.search_title, entry.search_body = search_documents(entry)
     entry.search_tags = search.tags_of(entry)
     Entry.objects.filter(pk=entry.pk).update(
         search_title=entry.search_title, search_body=entry.search_body, search_tags=entry.search_tags

@@ -421,7 +421,7 @@ def test_uploaded_file_keeps_only_the_last_part_of_its_name(name):
             "أعد تسمية الملف: يجب أن يكون اسمه اسمَ ملف بسيطاً، دون مجلدات أو محارف غير مرئية، "
             "وألا يتجاوز عدد محارفه 100.",
         ),
-        ("statement.exe", PDF, "لا تُقبل إلا أنواع الملفات التالية: DOCX, JPEG, PDF, PNG."),
+        ("statement.exe", PDF, "لا تُقبل إلا أنواع الملفات التالية: DOCX، JPEG، PDF، PNG."),
     ],
 )
 def test_refusals_are_translated_into_arabic(name, content, message):

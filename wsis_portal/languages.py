@@ -9,9 +9,10 @@ public pages stay cheap and cacheable); signed-in users switch with a form that 
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
+from babel import Locale
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
@@ -113,6 +114,29 @@ class LanguageCookieMiddleware:
         return response
 
 
+@lru_cache(maxsize=16)
+def cldr_locale(language=None):
+    """The CLDR locale (Babel's) of Django language ``language``, the active one by default."""
+    return Locale.parse(translation.to_locale(language or get_language() or settings.LANGUAGE_CODE))
+
+
+def language_name(code):
+    """The name of language ``code`` in the active language, as CLDR writes it ("الإنجليزية" on an Arabic
+    page, "English" on an English one). Only the language switcher names each language in itself."""
+    base = code.split("-")[0]  # the UN's "Chinese" is zh-hans here
+    return cldr_locale(get_language()).languages.get(base, code)
+
+
+def un_languages():
+    """The six UN languages as (code, name in the active language) choices."""
+    return [(code, language_name(code)) for code in settings.UN_LANGUAGES]
+
+
+def portal_languages():
+    """The portal's languages (``LANGUAGES``) as (code, name in the active language) choices."""
+    return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
+
+
 def content_languages():
     """The languages a stakeholder may say their text is written in: the six UN languages, or another."""
-    return [*settings.UN_LANGUAGES.items(), ("other", _("Another language"))]
+    return [*un_languages(), ("other", _("Another language"))]

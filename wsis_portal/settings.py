@@ -185,10 +185,23 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(PORTAL_LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ar")
 
+
+def _label_in_language(verbose_name, code):
+    """A translated field's label names its language in the reader's language ("title [Arabic]"), not its
+    code."""
+    from django.utils.translation import get_language_info
+
+    return f"{verbose_name} [{get_language_info(code)['name_translated']}]"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _label_in_language
+
 # Instants are stored in UTC; deadlines are defined and shown in Geneva time.
 USE_TZ = True
 TIME_ZONE = "Europe/Zurich"
 TIMEZONE_COOKIE_NAME = "wsis_tz"
+# Dates, times and numbers as each language writes them, on the pages and in the admin (wsis_portal/formats/).
+FORMAT_MODULE_PATH = ["wsis_portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))

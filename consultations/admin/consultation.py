@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from wsis_portal.direction import code
 from wsis_portal.editions.admin import GENEVA_HELP
 from wsis_portal.editions.forms import RequiredPhasesForm
 from wsis_portal.editions.models import Process
@@ -48,5 +49,9 @@ class ConsultationAdmin(AuditedModelAdmin, TranslationAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(AuditedModelAdmin, TranslationAdmin):
-    list_display = ("name", "code", "position")
+    list_display = ("name", "topic_code", "position")
     search_fields = ("name_en", "name_ar", "code")
+
+    @admin.display(description=_("code"), ordering="code")
+    def topic_code(self, topic):
+        return code(topic.code)

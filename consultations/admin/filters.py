@@ -4,10 +4,10 @@
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from wsis_portal.editions.models import ActionLine
 from wsis_portal.lifecycle.models import SubmissionState
+from wsis_portal.stakeholders.countries import collation_key, portal_countries
 from wsis_portal.stakeholders.models import Region, StakeholderType
 
 from .. import synthesis
@@ -113,9 +113,8 @@ class CountryFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         codes = model_admin.model.objects.exclude(country="").order_by().values_list("country", flat=True)
-        return sorted(
-            ((code, countries.name(code)) for code in codes.distinct()), key=lambda pair: str(pair[1])
-        )
+        named = ((code, portal_countries.name(code)) for code in codes.distinct())
+        return sorted(named, key=lambda pair: collation_key(pair[1]))
 
     def queryset(self, request, queryset):
         return queryset.filter(country=self.value()) if self.value() else queryset

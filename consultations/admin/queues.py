@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.direction import isolated_list
 from wsis_portal.lifecycle.admin import FiledWithoutFocalPointFilter
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 
@@ -143,7 +144,7 @@ class WorkshopRequestAdmin(SubmissionAdmin):
 
     @admin.display(description=_("languages of the session"))
     def session_language_list(self, item):
-        return ", ".join(str(name) for name in item.session_language_names) or "—"
+        return isolated_list(item.session_language_names) or "—"
 
     @admin.display(description=_("requests merged into this one"))
     def merged_requests(self, item):

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
+from wsis_portal.direction import isolated_text
 from wsis_portal.lifecycle.admin import CommentForm, ReviewAdminMixin
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 from wsis_portal.lifecycle.models import AuditEntry, SubmissionState
@@ -62,7 +63,7 @@ def merge_targets(items):
 
 class MergeTargetField(forms.ModelChoiceField):
     def label_from_instance(self, request):
-        return f"{request.reference} — {request.title}"
+        return f"{isolated_text(request.reference)} — {isolated_text(request.title)}"
 
 
 class WorkshopReviewForm(ReviewForm):

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.editions.models import Edition
+from wsis_portal.languages import portal_languages, un_languages
 from wsis_portal.uploads import FileCheck, private_storage
 
 from .session import Session
@@ -52,7 +53,7 @@ class Invitation(models.Model):
         verbose_name=_("issued by"),
     )
     language = models.CharField(
-        _("language of the protocol office"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("language of the protocol office"), max_length=10, choices=portal_languages, default="en"
     )
     answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices, default=Answer.PENDING)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -89,7 +90,7 @@ class InvitationLink(models.Model):
 
 
 def statement_languages():
-    return list(settings.UN_LANGUAGES.items())
+    return un_languages()
 
 
 class SlotRequest(models.Model):

@@ -1,7 +1,6 @@
 """The Forum week's agenda: its sessions with their schedule, rooms, remote links, moderators and speakers,
 and, once the agenda is published, the public record of every later change."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.editions.models import ActionLine, Edition, Format, SustainableDevelopmentGoal
 from wsis_portal.editions.schedule import GENEVA
+from wsis_portal.languages import language_name, portal_languages, un_languages
 
 
 class SessionType(models.TextChoices):
@@ -26,7 +26,7 @@ class SessionType(models.TextChoices):
 
 
 def session_languages():
-    return list(settings.UN_LANGUAGES.items())
+    return un_languages()
 
 
 class Session(models.Model):
@@ -100,7 +100,7 @@ class Session(models.Model):
 
     @property
     def language_names(self):
-        return [settings.UN_LANGUAGES.get(code, code) for code in self.languages]
+        return [language_name(code) for code in self.languages]
 
 
 class SessionSpeaker(models.Model):
@@ -122,7 +122,7 @@ class SessionSpeaker(models.Model):
         _("e-mail"), blank=True, help_text=_("Not shown; used to tell them of changes.")
     )
     language = models.CharField(
-        _("language for e-mails"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("language for e-mails"), max_length=10, choices=portal_languages, default="en"
     )
 
     class Meta:

@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wsis_portal.admin_exports import ExportFilteredListMixin, export_actions
+from wsis_portal.direction import isolated_list
 from wsis_portal.lifecycle.admin import FiledWithoutFocalPointFilter
 from wsis_portal.lifecycle.audit import AuditedModelAdmin, ReadOnlyAdminMixin
 from wsis_portal.lifecycle.models import AuditEntry
@@ -26,7 +27,7 @@ class PrizeCycleAdmin(AuditedModelAdmin):
         "__str__",
         "short_description_min_words",
         "short_description_max_words",
-        "content_languages",
+        "project_languages",
     )
     list_select_related = ("edition",)
     fieldsets = (
@@ -62,6 +63,10 @@ class PrizeCycleAdmin(AuditedModelAdmin):
     )
     # Published by the services (the review overview and the vote counts), never typed.
     readonly_fields = ("nominees_published_at", "champions_published_at", "winners_published_at")
+
+    @admin.display(description=PrizeCycle._meta.get_field("content_languages").verbose_name)
+    def project_languages(self, cycle):
+        return isolated_list(cycle.language_names)
 
 
 @admin.register(PrizeCategory)

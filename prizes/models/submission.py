@@ -5,7 +5,6 @@ A cycle's dates are the edition's phases of the "prizes" process (``editions.Pha
 nomination, voting, selection and ceremony, each found by its key.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from stocktaking.models import Entry
 from wsis_portal.editions.models import ActionLine, Edition, GDCObjective, Process, SustainableDevelopmentGoal
 from wsis_portal.editions.schedule import is_open
-from wsis_portal.languages import content_languages
+from wsis_portal.languages import content_languages, language_name, un_languages
 from wsis_portal.lifecycle import models as lifecycle
 from wsis_portal.stakeholders import behalf
 
@@ -44,7 +43,7 @@ def default_criteria_weights():
 
 
 def un_language_choices():
-    return list(settings.UN_LANGUAGES.items())
+    return un_languages()
 
 
 class PrizeCycle(models.Model):
@@ -128,7 +127,7 @@ class PrizeCycle(models.Model):
 
     @property
     def language_names(self):
-        return [settings.UN_LANGUAGES.get(code, code) for code in self.content_languages]
+        return [language_name(code) for code in self.content_languages]
 
 
 class PrizeCategory(models.Model):

@@ -15,4 +15,14 @@
     var summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
   });
+  // On a phone the stocktaking search's filters fold under their button, so that the results come first;
+  // wider screens show them beside the results (the stylesheet hides the button there).
+  document.addEventListener("DOMContentLoaded", function () {
+    var filters = document.querySelector("[data-fold-on-phone]");
+    if (!filters || !window.matchMedia) { return; }
+    var phone = window.matchMedia("(max-width: 40rem)");
+    var fold = function () { filters.open = !phone.matches; };
+    fold();
+    phone.addEventListener("change", fold);
+  });
 })();

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from .. import charts, exports, search, services
+from .. import charts, exports, reference, search, services
 from ..models import Entry
 from ..presentation import facet_options, result_rows
 from ..search import FACETS, SearchParams
@@ -28,6 +28,7 @@ def search_page(request):
             "pages": pages,
             "results": result_rows(search.page_of_results(params)),
             "facets": [facet_options(facet, params, counts[facet.name]) for facet in FACETS],
+            "chosen_filters": sum(len(values) for values in params.selected.values()),
             "query_string": params.query_string(),
             "previous_page": params.query_string(page=params.page - 1) if params.page > 1 else None,
             "next_page": params.query_string(page=params.page + 1) if params.page < pages else None,
@@ -47,7 +48,8 @@ def entry_page(request, pk):
         ),
         pk=pk,
     )
-    return render(request, "stocktaking/entry.html", {"entry": entry})
+    countries = [reference.country_label(link.country.code) for link in entry.country_links.all()]
+    return render(request, "stocktaking/entry.html", {"entry": entry, "countries": countries})
 
 
 @require_GET

@@ -46,7 +46,7 @@ from tests.factories import (
 from tests.stocktaking.factories import EntryFactory, PublishedEntryFactory, SubmittedEntryFactory
 from wsis_portal.editions.models import Process
 from wsis_portal.editions.schedule import GENEVA
-from wsis_portal.letters.models import CircularLetter, LetterBatch, LetterPDF, PersonalLetter
+from wsis_portal.letters.models import CircularLetter, LetterBatch, Letterhead, LetterPDF, PersonalLetter
 from wsis_portal.lifecycle.models import SubmissionState
 from wsis_portal.reminders import registry
 from wsis_portal.reminders import services as reminder_services
@@ -348,6 +348,9 @@ def _letters_and_reminders(world, edition):
     preview = LetterPDF.objects.create(letter=draft, language="en", status=LetterPDF.Status.DONE)
     preview.file.save("cl-26-002-en.pdf", ContentFile(PDF))
     objects["draft_letter"] = draft
+    objects["letterhead"] = Letterhead.objects.create(
+        organisation="International Telecommunication Union", address="Place des Nations, Geneva", active=True
+    )
     objects["letter_batch"] = batch = LetterBatch.objects.create(letter=letter, audience="member_states")
     objects["personal_letter"] = PersonalLetter.objects.create(
         batch=batch, recipient_key="EG", recipient_label="Egypt", language="ar"

@@ -69,14 +69,16 @@ def test_secretariat_issues_a_letter_and_personalises_it_for_the_ministers(
     page.locator("select[name=edition]").select_option(str(edition.pk))
     page.locator("input[name=addressees][value=ministers]").check()
     for name, value in {
-        "contact_name": "Leila Haddad",
+        "contact_name_en": "Leila Haddad",
+        "contact_name_ar": "ليلى حداد",
         "contact_phone": "+41 22 730 5111",
         "contact_email": "wsis-contact@example.org",
         "subject_en": "High-level track of the WSIS Forum 2027",
         "subject_ar": "المسار الرفيع المستوى لمنتدى القمة العالمية لمجتمع المعلومات 2027",
         "body_en": "The Forum will meet in Geneva from 5 to 9 July 2027.\n\n- Confirm online.",
         "body_ar": "سيُعقد المنتدى في جنيف من 5 إلى 9 يوليو 2027.\n\n- يُرجى التأكيد عبر الإنترنت.",
-        "signatory_name": "Amina Diallo",
+        "signatory_name_en": "Amina Diallo",
+        "signatory_name_ar": "أمينة ديالو",
         "signatory_title_en": "Secretary-General",
         "signatory_title_ar": "الأمينة العامة",
     }.items():

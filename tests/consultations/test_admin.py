@@ -312,7 +312,8 @@ def test_merge_asks_which_request_to_merge_into(client, clerk):
     page = client.post(WORKSHOPS, select("merge_selected", first, second))
     assert page.status_code == 200
     choices = [label for _value, label in page.context["form"].fields["into"].choices][1:]
-    assert choices == [f"{target.reference} — Target"]
+    # Each part isolated: a reference beside an Arabic title keeps its place in the list.
+    assert choices == [f"\u2068{target.reference}\u2069 — \u2068Target\u2069"]
     assert other.reference not in page.content.decode().split("<select")[1]
     response = client.post(WORKSHOPS, select("merge_selected", first, second, apply="1", into=target.pk))
     assert messages(response) == ["2 submissions decided."]
@@ -405,7 +406,10 @@ def test_workshop_review_form_merges_into_the_chosen_request(client, clerk):
     request = submitted(WorkshopRequestFactory(organisers="Alliance A"))
     target = submitted(WorkshopRequestFactory(organisers="Alliance B"))
     html = client.get(f"{WORKSHOPS}{request.pk}/change/").content.decode()
-    assert f'<option value="{target.pk}">{target.reference} — {target.title}</option>' in html
+    assert (
+        f'<option value="{target.pk}">\u2068{target.reference}\u2069 — \u2068{target.title}\u2069</option>'
+        in html
+    )
     client.post(f"{WORKSHOPS}{request.pk}/review/", {"decision": "merge", "into": target.pk})
     request.refresh_from_db()
     assert (request.state, request.merged_into) == ("merged", target)

@@ -158,7 +158,8 @@ def test_page_draws_a_chart_and_a_table_for_each_dimension(client, clerk, counte
         ("region", "Contributions by region", 4),
     ]
     html = response.content.decode()
-    assert html.count('<svg class="chart"') == 4
+    assert html.count('<svg class="chart chart-wide"') == 4
+    assert html.count('<svg class="chart chart-narrow"') == 4
     assert (
         '<tr><th scope="row"><a href="/en/admin/consultations/contribution/?edition=2026&amp;state=counted'
         '&amp;action_line=C3">C3 Access to information and knowledge</a></th>'
@@ -234,7 +235,7 @@ def test_arabic_page_is_right_to_left_with_mirrored_charts(client, clerk, counte
     assert '<html lang="ar" dir="rtl"' in html
     region = next(chart for chart in response.context["charts"] if chart.name == "region")
     assert (
-        '<text x="632" y="25" text-anchor="end" class="chart-label">أفريقيا</text>'
+        '<text x="632" y="25" direction="rtl" text-anchor="start" class="chart-label">أفريقيا</text>'
         '<rect x="70" y="12" width="320" height="18" class="chart-bar"/>'
         '<text x="64" y="25" text-anchor="end" class="chart-count">2</text>'
     ) in region.svg

@@ -202,7 +202,8 @@ def change_form(session, **overrides):
         "starts_at_1": "13:00",
         "ends_at_0": "2026-07-08",
         "ends_at_1": "13:45",
-        "room": session.room,
+        "room_en": session.room_en,
+        "room_ar": session.room_ar or "",
         "format": session.format,
         "remote_link": "",
         "organisers": "",
@@ -250,7 +251,7 @@ def test_a_change_saved_in_the_admin_after_publication_is_recorded_and_told(clie
 def test_the_officer_is_told_how_many_people_a_public_change_was_mailed_to(client, clerk):
     edition = EditionFactory()
     talk = scheduled(edition)
-    data = change_form(talk, room="CICG, Room 5")
+    data = change_form(talk, room_en="CICG, Room 5")
     talk.speakers.create(name="Daniel Okafor", email="daniel@example.org", language="en")
     talk.speakers.create(name="No address")
     publish_agenda(edition, clerk)
@@ -271,7 +272,7 @@ def test_the_officer_is_told_how_many_people_a_public_change_was_mailed_to(clien
 def test_a_change_before_publication_says_nothing_of_mails(client, clerk):
     talk = scheduled(EditionFactory())
     response = client.post(
-        f"{SESSIONS}{talk.pk}/change/", change_form(talk, room="CICG, Room 5"), follow=True
+        f"{SESSIONS}{talk.pk}/change/", change_form(talk, room_en="CICG, Room 5"), follow=True
     )
     assert not [m for m in response.context["messages"] if "listed in public" in str(m)]
     assert not OutboundMail.objects.exists()
@@ -313,7 +314,8 @@ def test_creating_a_session_after_publication_is_not_a_change(client, clerk):
         "starts_at_1": "12:00",
         "ends_at_0": "2026-07-09",
         "ends_at_1": "12:30",
-        "room": "CICG, Room 3",
+        "room_en": "CICG, Room 3",
+        "room_ar": "",
         "format": "hybrid",
         "speaking_capacity": "0",
         "minutes_per_speaker": "3",
@@ -439,7 +441,8 @@ def policy_form(edition, **overrides):
         "starts_at_1": "10:00",
         "ends_at_0": "2026-07-07",
         "ends_at_1": "11:30",
-        "room": "CICG, Room 2",
+        "room_en": "CICG, Room 2",
+        "room_ar": "",
         "format": "hybrid",
         "speaking_capacity": "20",
         "minutes_per_speaker": "4",
@@ -628,5 +631,8 @@ def test_a_view_only_officer_reads_the_interpretation_languages_by_name(client):
     client.force_login(reader)
     workshop = session("Community networks", languages=["ar", "en", "fr"])
     html = client.get(f"{SESSIONS}{workshop.pk}/change/").content.decode()
-    assert '<div class="readonly" dir="auto">العربية, English, Français</div>' in html
+    assert (
+        '<div class="readonly" dir="auto"><bdi>Arabic</bdi>, <bdi>English</bdi>, <bdi>French</bdi></div>'
+        in html
+    )
     assert "[&quot;ar&quot;" not in html and '["ar"' not in html

@@ -68,6 +68,11 @@ def titles(response):
         ("الصحيّة", ["E-health records"]),
         ("cybersecurity", ["Cybersecurity for small businesses"]),
         ("inclusion cybersecurity", []),
+        ("ehealth", ["E-health records"]),
+        ("e-health", ["E-health records"]),
+        ("المستشفی", ["E-health records"]),  # farsi yeh
+        ("الصحیۃ", ["E-health records"]),  # farsi yeh, teh marbuta goal
+        ("حمایة", ["E-health records"]),
     ],
 )
 def test_agenda_search_matches_title_description_and_speakers_in_both_languages(client, agenda, query, found):

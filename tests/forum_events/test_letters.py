@@ -121,6 +121,27 @@ def test_arabic_forms_of_address_follow_the_minister_gender(invited):
     assert woman["link"] == "L"
 
 
+def test_arabic_copies_greet_and_close_as_the_secretariat_writes_to_ministers(invited):
+    woman = ministers.personalise("KE", {}, "ar")
+    man = ministers.personalise("OM", {}, "ar")
+    assert (woman["salutation"], woman["closing"]) == (
+        "صاحبة المعالي،\nتحية طيبة وبعد،",
+        "وتفضلوا، صاحبة المعالي، بقبول فائق التقدير والاحترام.",
+    )
+    assert (man["salutation"], man["closing"]) == (
+        "صاحب المعالي،\nتحية طيبة وبعد،",
+        "وتفضلوا، صاحب المعالي، بقبول فائق التقدير والاحترام.",
+    )
+
+
+def test_a_minister_whose_form_of_address_is_not_recorded_is_greeted_with_both_forms(invited):
+    state("OM", minister_gender="")
+    copy = ministers.personalise("OM", {}, "ar")
+    assert copy["address"][0] == "معالي سالم الهنائي"
+    assert copy["salutation"] == "صاحب المعالي / صاحبة المعالي،\nتحية طيبة وبعد،"
+    assert ministers.personalise("OM", {}, "en")["salutation"] == "Excellency,"
+
+
 def test_english_copies_use_his_or_her_excellency_and_fall_back_to_the_other_language(invited):
     assert ministers.personalise("KE", {}, "en")["address"][:2] == [
         "Her Excellency Amina Wanjiru",

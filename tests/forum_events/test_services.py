@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from forum_events import services
 from forum_events.models import Agenda, Session, SessionChange, SessionSpeaker, SessionType
@@ -101,6 +102,25 @@ def test_publishing_sets_the_instant_once_and_audits_once(edition, clerk, time_m
 def test_each_public_change_is_recorded_with_readable_text(session, published, clerk, data, expected):
     services.update_session(session, data, clerk)
     assert changes(session) == expected
+
+
+def test_the_public_record_of_a_change_is_written_in_every_language(session, published, clerk):
+    session.room_ar = "CICG، القاعة 2"
+    session.save()
+    services.update_session(session, {"room_ar": "CICG، القاعة 3", "room_en": "CICG, Room 3"}, clerk)
+    change = SessionChange.objects.get(session=session)
+    assert (change.before_en, change.after_en) == ("CICG, Room 2", "CICG, Room 3")
+    assert (change.before_ar, change.after_ar) == ("CICG، القاعة 2", "CICG، القاعة 3")
+    with translation.override("ar"):
+        assert (change.kind, change.before, change.after) == ("room", "CICG، القاعة 2", "CICG، القاعة 3")
+
+
+def test_a_room_named_in_one_language_only_is_told_in_that_name(session, published, clerk):
+    """A change of the Arabic name alone is a change; a language without a name reads the English one."""
+    services.update_session(session, {"room_ar": "CICG، القاعة 2"}, clerk)
+    change = SessionChange.objects.get(session=session)
+    assert (change.before_ar, change.after_ar) == ("CICG, Room 2", "CICG، القاعة 2")
+    assert (change.before_en, change.after_en) == ("CICG, Room 2", "CICG, Room 2")
 
 
 def test_reinstating_a_cancelled_session_is_recorded(session, published, clerk):

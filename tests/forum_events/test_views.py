@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from consultations import services
 from forum_events.models import Agenda, Session, SessionChange, SessionSpeaker, SessionType
@@ -117,7 +118,7 @@ def test_session_page_shows_everything_about_it(client, edition):
     assert "<dt>Type</dt><dd>Opening segment</dd>" in html
     assert '<dt>Day</dt><dd><time datetime="2026-07-06">Monday 6 July 2026</time></dd>' in html
     assert "<dt>Format</dt><dd>Hybrid (in person with remote participation)</dd>" in html
-    assert "<li>English</li><li>Français</li>" in html
+    assert "<li>English</li><li>French</li>" in html
     assert "<li>C1 The role of public governance authorities and all stakeholders" in html
     assert "<li>SDG 17: Partnerships for the goals</li>" in html
     assert '<li dir="auto">ITU</li>' in html
@@ -170,7 +171,7 @@ def test_agenda_lists_a_day_by_start_time_with_the_time_in_geneva_and_the_reader
     )
     assert "<bdi>New York</bdi> time: <bdi>7 July 2026, 03:00</bdi>–<bdi>04:30</bdi> <bdi>EDT</bdi>" in html
     assert '<dt>Room</dt><dd dir="auto">Popov Room</dd>' in html
-    assert "<dt>Interpretation languages</dt><dd>العربية, English</dd>" in html
+    assert "<dt>Interpretation languages</dt><dd><bdi>Arabic</bdi>, <bdi>English</bdi></dd>" in html
 
 
 def test_agenda_day_navigation_has_every_forum_day_and_keeps_the_filters(client, edition):
@@ -303,15 +304,48 @@ def test_session_page_shows_time_room_links_and_people_without_their_email(clien
         f'<a href="/en/forum/sessions/{session.pk}/calendar.ics" download>Add to my calendar (iCal)</a>'
         in html
     )
+    assert '<h3>Moderator</h3> <ul class="plain people"><li><bdi>Mod Erator</bdi></li></ul>' in html
     assert (
-        '<h3>Moderator</h3> <ul class="plain people"><li><span dir="auto">Mod Erator</span></li></ul>' in html
-    )
-    assert (
-        '<h3>Speakers</h3> <ul class="plain people"><li><span dir="auto">Amina Haddad</span>, '
-        '<span dir="auto">Director</span>, <span dir="auto">Ministry of Communications</span></li>'
-        '<li><span dir="auto">Second Speaker</span>, <span dir="auto">UNESCO</span></li></ul>' in html
+        '<h3>Speakers</h3> <ul class="plain people"><li><bdi>Amina Haddad</bdi>, '
+        "<bdi>Director</bdi>, <bdi>Ministry of Communications</bdi></li>"
+        "<li><bdi>Second Speaker</bdi>, <bdi>UNESCO</bdi></li></ul>" in html
     )
     assert "@example.org" not in html
+
+
+def test_arabic_session_page_isolates_each_part_of_a_speaker_line_and_joins_them_with_the_arabic_comma(
+    client, edition
+):
+    session = scheduled(edition, "Connectivity", 7, 9, languages=["ar", "en"])
+    make_speakers(session)
+    SessionSpeaker.objects.create(
+        session=session,
+        role=SessionSpeaker.Role.SPEAKER,
+        position=3,
+        name="Sofia Marquez",
+        title="Facilitator",
+        organisation="Community Networks Alliance",
+        email="sofia@example.org",
+    )
+    html = text(client.get(f"/ar/forum/sessions/{session.pk}/"))
+    assert (
+        "<li><bdi>Amina Haddad</bdi>، <bdi>Director</bdi>، <bdi>Ministry of Communications</bdi></li>"
+        "<li><bdi>Second Speaker</bdi>، <bdi>UNESCO</bdi></li>"
+        "<li><bdi>Sofia Marquez</bdi>، <bdi>Facilitator</bdi>، <bdi>Community Networks Alliance</bdi></li>"
+        in html
+    )
+    assert '<ul class="plain people"><li><bdi>Mod Erator</bdi></li></ul>' in html
+    assert ", " not in html.split('id="people-title"')[1].split("</section>")[0]
+
+
+def test_arabic_agenda_lists_interpretation_languages_isolated_with_the_arabic_comma(client, edition):
+    from wsis_portal.languages import language_name
+
+    scheduled(edition, "Morning", 7, 9, languages=["ar", "en"])
+    html = text(client.get("/ar/forum/"))
+    with translation.override("ar"):
+        names = f"<bdi>{language_name('ar')}</bdi>، <bdi>{language_name('en')}</bdi>"
+    assert f"<dd>{names}</dd>" in html
 
 
 def test_in_person_session_hides_its_remote_link_and_unscheduled_has_no_calendar(client, edition):

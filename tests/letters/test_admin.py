@@ -28,14 +28,16 @@ def form_data(**changes):
         "date": "2026-01-15",
         "place": "geneva",
         "addressees": ["stakeholders", "ministers"],
-        "contact_name": "Leila Haddad",
+        "contact_name_en": "Leila Haddad",
+        "contact_name_ar": "ليلى حداد",
         "contact_phone": "+41 22 555 0100",
         "contact_email": "wsis-contact@example.org",
         "subject_en": "WSIS Forum 2026",
         "subject_ar": "منتدى القمة العالمية لمجتمع المعلومات 2026",
         "body_en": "Dear all.",
         "body_ar": "حضرات السادة والسيدات.",
-        "signatory_name": "Amina Diallo",
+        "signatory_name_en": "Amina Diallo",
+        "signatory_name_ar": "أمينة ديالو",
         "signatory_title_en": "Secretary-General",
         "signatory_title_ar": "الأمينة العامة",
         "pdfs-TOTAL_FORMS": "0",
@@ -64,7 +66,7 @@ def test_the_issue_action_issues_and_renders(client, admin_user, django_capture_
     assert (letter.state, letter.issued_by) == ("issued", admin_user)
     assert sorted(LetterPDF.objects.values_list("language", "status")) == [("ar", "done"), ("en", "done")]
     listing = client.get(LETTERS).content.decode()
-    assert "ar: Ready, en: Ready" in listing
+    assert "<bdi>Arabic: Ready</bdi>, <bdi>English: Ready</bdi>" in listing
 
 
 def test_an_issued_letter_is_read_only_in_the_admin(client, admin_user, django_capture_on_commit_callbacks):

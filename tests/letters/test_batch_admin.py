@@ -75,7 +75,7 @@ def test_the_issued_letters_page_links_to_its_pdfs_and_to_personalising_it(clien
     assert f'href="{BATCHES}add/?letter={letter.pk}"' in page
     assert 'data-finished="true"' in page
     status = client.get(f"/en/admin/letters/circularletter/{letter.pk}/pdfs.json").json()
-    assert status == {"finished": True, "message": "العربية: Ready; English: Ready"}
+    assert status == {"finished": True, "message": "Arabic: Ready; English: Ready"}
 
 
 def test_the_start_form_offers_issued_letters_only_with_a_translated_error(client, clerk, letter):

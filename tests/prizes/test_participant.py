@@ -71,6 +71,17 @@ def test_cycle_page_in_arabic_names_the_categories_by_their_action_lines(client,
     assert "<bdi>C7.4</bdi> الصحة الإلكترونية" in page
 
 
+def test_cycle_page_in_arabic_lists_the_content_languages_isolated_with_the_arabic_comma(client, cycle):
+    from django.utils import translation
+
+    from wsis_portal.languages import language_name
+
+    with translation.override("ar"):
+        names = [language_name(code) for code in cycle.content_languages]
+    page = html(client.get("/ar/prizes/"))
+    assert "<bdi>" + "</bdi>، <bdi>".join(names) + "</bdi></li>" in page
+
+
 def test_cycle_page_without_a_cycle_says_so(client, db):
     assert "The next WSIS Prizes have not been announced yet." in html(client.get("/en/prizes/"))
 

@@ -14,6 +14,7 @@ from prizes import results
 from prizes.models import Certificate, Submission
 from prizes.tasks import render_certificate, requeue_stale_certificates
 from tests.factories import OrganisationFactory, PrizeCycleFactory, PrizeSubmissionFactory, prize_category
+from wsis_portal.direction import text_direction
 
 pytestmark = pytest.mark.usefixtures("eager_celery")
 BIDI_CONTROLS = dict.fromkeys(range(0x202A, 0x202F))
@@ -394,7 +395,7 @@ def test_rendering_again_shows_a_corrected_title(winner_certificate, django_capt
     ],
 )
 def test_what_users_write_keeps_its_own_direction_in_the_pdf(text, direction):
-    assert results.text_direction(text) == direction
+    assert text_direction(text) == direction
 
 
 def test_an_english_title_runs_left_to_right_inside_an_arabic_certificate(cycle, projects):

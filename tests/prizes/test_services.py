@@ -228,7 +228,7 @@ def test_content_language_as_the_cycle_sets(cycle, owner, organisation):
         Submission(cycle=cycle, kind="submission"), content(organisation, language="ar"), owner
     )
     assert refusal(services.submit, draft, owner) == {
-        "language": ["Projects for this cycle must be written in: English."]
+        "language": ["Projects for this cycle must be written in: \u2068English\u2069."]
     }
 
 

@@ -114,6 +114,19 @@ def test_the_nominees_are_searched_in_arabic_whatever_the_article(client, voting
     assert len(client.get("/ar/prizes/vote/C3/", {"q": "القري"}).context["nominees"]) == 2
 
 
+def test_the_nominees_are_searched_in_persian_or_urdu_letters_and_compounds(client, voting_cycle):
+    nominee(voting_cycle, "المكتبات الرقمية", language="ar", short_description="حافلات تزور القرى")
+    nominee(voting_cycle, "Multi-stakeholder e-government", short_description="One platform")
+    nominee(voting_cycle, "Community networks", short_description="Villages run their networks")
+    for q, found in [
+        ("المکتبات", ["المكتبات الرقمية"]),  # keheh
+        ("القرے", ["المكتبات الرقمية"]),  # yeh barree
+        ("multistakeholder egovernment", ["Multi-stakeholder e-government"]),
+    ]:
+        response = client.get("/ar/prizes/vote/C3/", {"q": q})
+        assert [n.title for n in response.context["nominees"]] == found
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_a_category_runs_a_fixed_number_of_queries(signed_in, voting_cycle, django_assert_num_queries, count):
     for n in range(count):

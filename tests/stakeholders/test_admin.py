@@ -163,6 +163,8 @@ def test_member_state_list_filters_those_with_a_minister(client, secretariat):
     [
         ("/ar/admin/stakeholders/memberstate/", "الأردن", ["JO"]),
         ("/ar/admin/stakeholders/memberstate/", "الاردن", ["JO"]),  # written without the hamza
+        ("/ar/admin/stakeholders/memberstate/", "ایران", ["IR"]),  # farsi yeh, typed on a Persian keyboard
+        ("/ar/admin/stakeholders/memberstate/", "کینیا", ["KE"]),  # keheh and farsi yeh
         ("/en/admin/stakeholders/memberstate/", "jordan", ["JO"]),
         ("/en/admin/stakeholders/memberstate/", "JO", ["JO"]),  # the code still finds it
     ],

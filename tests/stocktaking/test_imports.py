@@ -161,6 +161,7 @@ def test_every_bad_row_is_reported_with_its_line_and_reason_and_nothing_is_impor
         ),
         ({"work_status": "paused"}, "work_status must be one of planned, ongoing, completed."),
         ({"countries": "EG;ZZ"}, "countries: unknown code(s) ZZ."),
+        ({"countries": "EG;AQ"}, "countries: unknown code(s) AQ."),  # a territory no process knows
         ({"main_action_line": "C9"}, "main_action_line must be one of action_lines."),
         ({"regions": "atlantis"}, "regions: unknown value(s) atlantis."),
         (
@@ -241,3 +242,20 @@ def test_reindex_recomputes_the_search_terms_of_every_entry(capsys):
     call_command("reindex_stocktaking")
     assert capsys.readouterr().out == "1 entries reindexed.\n"
     assert Entry.objects.get().search_title == " mobil digit librari "
+
+
+def test_migration_0008_recomputes_terms_stored_by_the_former_analysis():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from wsis_portal.textsearch.query import match
+
+    run(row(title="مکتبة e-government"))
+    # As the analysis before Persian and Urdu letters and compounds stored it.
+    Entry.objects.update(search_title=" مکتب e govern ", search_body="")
+    assert not match(Entry.objects.all(), "مكتبة egovernment").exists()
+    migration = import_module("stocktaking.migrations.0008_reindex_persian_urdu_letters_and_compounds")
+    migration.reindex(apps, None)
+    assert Entry.objects.get().search_title == " مكتب e govern egovern "
+    assert match(Entry.objects.all(), "مكتبة egovernment").count() == 1

@@ -108,7 +108,7 @@ DOCX_LOOKALIKE = b"PK\x03\x04" + b"\x00" * 30
         ({"attachment": ("report.pdf", PDF.ljust(6 * 1024 * 1024, b" "))}, "الملف كبير جداً"),
         ({"attachment": ("report.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)}, "محتوى الملف ليس من نوع PDF"),
         ({"attachment": ("notes.docx", DOCX_LOOKALIKE)}, "محتوى الملف ليس من نوع DOCX"),
-        ({"attachment": ("setup.exe", PDF)}, "لا تُقبل إلا أنواع الملفات التالية: DOCX, JPEG, PDF, PNG."),
+        ({"attachment": ("setup.exe", PDF)}, "لا تُقبل إلا أنواع الملفات التالية: DOCX، JPEG، PDF، PNG."),
     ],
 )
 def test_each_refusal_is_explained_in_arabic_and_saves_nothing(signed_in, owner, change, message):

@@ -53,6 +53,20 @@ def test_text_search_requires_every_word(client, published):
     assert titles(get(client, "q=rural+clinics")) == ["E-health records for rural clinics"]
 
 
+@pytest.mark.parametrize("q", ["ehealth", "e-health", "E‑Health"])
+def test_text_search_finds_a_hyphenated_title_by_its_joined_or_hyphenated_spelling(client, published, q):
+    assert titles(get(client, f"q={q}&kind=project")) == ["E-health records for rural clinics"]
+
+
+@pytest.mark.parametrize("q", ["مکتبة رقمیة", "مکتبہ", "رقمیۃ"])
+def test_text_search_finds_arabic_typed_with_persian_or_urdu_letters(client, q):
+    PublishedEntryFactory(title="مكتبة رقمية للقرى", description="حافلات مجهزة بالحواسيب.", kind="project")
+    PublishedEntryFactory(title="شبكات مجتمعية", description="القرى تدير شبكاتها.", kind="project")
+    response = client.get("/ar/stocktaking/", {"q": q, "kind": "project"})
+    assert titles(response) == ["مكتبة رقمية للقرى"]
+    assert response.context["count"] == 1
+
+
 def test_values_of_one_facet_are_alternatives(client, published):
     assert titles(get(client, "action_line=C2&action_line=C3")) == [
         "Digital library on wheels",
@@ -255,6 +269,21 @@ def test_published_entry_page_shows_it(client, published):
     response = client.get(f"/en/stocktaking/entries/{published['library'].pk}/")
     assert response.status_code == 200
     assert "WSIS-ST-2026-00002" in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "separator"), [("ar", "، "), ("en", ", ")])
+def test_entry_page_and_results_list_countries_isolated_with_the_language_separator(
+    client, published, language, separator
+):
+    from django.utils import translation
+
+    with translation.override(language):
+        kenya, senegal = reference.country_label("KE"), reference.country_label("SN")
+    countries = f"<bdi>{kenya}</bdi>{separator}<bdi>{senegal}</bdi>"
+    entry = client.get(f"/{language}/stocktaking/entries/{published['networks'].pk}/").content.decode()
+    assert countries in entry
+    results = client.get(f"/{language}/stocktaking/", {"q": "cooperatives"}).content.decode()
+    assert countries in results
 
 
 def test_attachment_of_an_unpublished_entry_is_refused_to_the_public(client, unpublished):

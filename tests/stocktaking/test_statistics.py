@@ -65,12 +65,16 @@ def test_statistics_follow_the_filters_including_their_own_dimension(client, pub
 def test_each_chart_is_an_image_with_a_title_and_its_numbers_in_a_table(client, published):
     html = client.get("/en/stocktaking/statistics/").content.decode()
     assert (
-        '<svg class="chart" viewBox="0 0 640 172" width="100%" role="img" '
+        '<svg class="chart chart-wide" viewBox="0 0 640 172" width="100%" role="img" '
         'aria-labelledby="chart-region-title chart-region-desc"'
+    ) in html
+    assert (
+        '<svg class="chart chart-narrow" viewBox="0 0 300 256" width="100%" role="img" '
+        'aria-labelledby="chart-region-narrow-title chart-region-narrow-desc"'
     ) in html
     assert '<title id="chart-region-title">Entries by region</title>' in html
     assert '<th scope="row" dir="auto">Africa</th><td><bdi>2</bdi></td>' in html
-    assert html.count('role="img"') == 4
+    assert html.count('role="img"') == 8  # each chart drawn for wide screens and for phones
 
 
 def test_bars_grow_from_the_labels_towards_the_end_of_the_line(client, published):
@@ -88,9 +92,14 @@ def test_arabic_page_is_right_to_left_with_mirrored_charts(client, published):
     assert '<html lang="ar" dir="rtl">' in html
     svg = chart(response, "region").svg
     assert (
-        '<text x="632" y="25" text-anchor="end" class="chart-label">أفريقيا</text>'
+        '<text x="632" y="25" direction="rtl" text-anchor="start" class="chart-label">أفريقيا</text>'
         '<rect x="70" y="12" width="320" height="18" class="chart-bar"/>'
         '<text x="64" y="25" text-anchor="end" class="chart-count">2</text>'
+    ) in svg
+    assert (
+        '<text x="300" y="21" direction="rtl" text-anchor="start" class="chart-label">أفريقيا</text>'
+        '<rect x="40" y="27" width="260" height="14" class="chart-bar"/>'
+        '<text x="34" y="39" text-anchor="end" class="chart-count">2</text>'
     ) in svg
     assert '<th scope="row" dir="auto">أفريقيا</th><td><bdi>2</bdi></td>' in html
 
@@ -98,13 +107,30 @@ def test_arabic_page_is_right_to_left_with_mirrored_charts(client, published):
 def test_half_the_largest_count_draws_half_the_bar():
     rows = [charts.Row("A", "A", 4), charts.Row("B", "B", 2), charts.Row("C", "C", 0)]
     svg = charts.draw("x", "X", rows)
-    assert [int(width) for width in re.findall(r'width="(\d+)" height', svg)] == [320, 160, 0]
+    assert [int(width) for width in re.findall(r'width="(\d+)" height', svg)] == [320, 160, 0, 260, 130, 0]
 
 
 def test_long_label_is_shortened_in_the_chart_but_whole_in_the_table():
     label = "Commonwealth of Independent States and more words"
     svg = charts.draw("x", "X", [charts.Row(label, label, 1)])
     assert ">Commonwealth of Independent State…</text>" in svg
+    # the phone drawing gives each label a line of its own, and so room for more of it
+    assert ">Commonwealth of Independent States and mo…</text>" in svg
+
+
+@pytest.mark.parametrize(
+    ("label", "attributes"),
+    [
+        (
+            "بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات",
+            'direction="rtl" text-anchor="start"',
+        ),
+        ("Commonwealth of Independent States and more words", 'text-anchor="end"'),
+    ],
+)
+def test_a_cut_label_runs_in_its_own_direction_so_that_its_ellipsis_ends_it(label, attributes):
+    svg = charts.draw("x", "X", [charts.Row(label, label, 1)], rtl=True)
+    assert f'<text x="632" y="25" {attributes} class="chart-label">{label[:33]}…</text>' in svg
 
 
 def test_labels_are_escaped():

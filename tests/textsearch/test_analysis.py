@@ -9,7 +9,7 @@ from wsis_portal.textsearch.analysis import document, terms
 def finds(query, text):
     """True when every term of ``query`` stands in the stored document of ``text``."""
     stored = document(text)
-    return all(f" {term} " in stored for term in terms(query))
+    return all(f" {term} " in stored for term in terms(query, query=True))
 
 
 @pytest.mark.parametrize(
@@ -128,6 +128,74 @@ def test_digits_inside_a_word_start_a_new_term():
 
 def test_presentation_forms_and_ligatures_are_unified():
     assert terms("ﻻ ﺍﻟﻜﺘﺎﺏ") == terms("لا الكتاب") == ["لا", "كتاب"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "arabic"),
+    [
+        ("کتاب", "كتاب"),  # keheh
+        ("ﮐﺘﺎب", "كتاب"),  # keheh as a presentation form
+        ("مستشفی", "مستشفى"),  # farsi yeh, final
+        ("تعلیم", "تعليم"),  # farsi yeh, medial
+        ("مستشفے", "مستشفى"),  # yeh barree
+        ("مدرسہ", "مدرسة"),  # heh goal
+        ("مدرسھ", "مدرسة"),  # heh doachashmee
+        ("مدرسۃ", "مدرسة"),  # teh marbuta goal
+        ("مدرسۀ", "مدرسة"),  # heh with yeh above (the Persian ezafe)
+        ("مدرسۂ", "مدرسة"),  # heh goal with hamza above
+        ("مساٸل", "مسائل"),  # high hamza yeh
+        ("مساۓل", "مسائل"),  # yeh barree with hamza above
+        ("مسايٴل", "مسائل"),  # yeh and high hamza, as NFKC leaves the high hamza yeh
+    ],
+)
+def test_persian_and_urdu_keyboard_letters_read_as_the_arabic_ones(typed, arabic):
+    assert terms(typed) == terms(arabic)
+    assert finds(typed, arabic)
+    assert finds(arabic, typed)
+
+
+def test_arabic_typed_on_a_persian_keyboard_finds_the_arabic_text():
+    assert terms("شبکة المعلومات العالمیة") == terms("شبكة المعلومات العالمية") == ["شبك", "معلوما", "عالم"]
+    assert finds("الحکومة الإلکترونیة", "برنامج الحكومة الإلكترونية")
+
+
+def test_letters_of_other_languages_keep_their_own_terms():
+    assert terms("گ") == ["گ"]  # gaf, a letter of its own, not kaf
+    assert not finds("کتاب", "گتاب")
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("e-government", "egovernment"),
+        ("egovernment", "e-government"),
+        ("E-Government", "eGovernment services"),
+        ("multi-stakeholder", "multistakeholder"),
+        ("multistakeholder", "Multi-stakeholder dialogue"),
+        ("e‑government", "egovernment"),  # non-breaking hyphen
+        ("e‐government", "egovernment"),  # hyphen U+2010
+        ("egovernment", "e\u00adgovernment"),  # soft hyphen
+        ("government", "e-government"),
+        ("stakeholders", "multi-stakeholder"),
+        ("peer-to-peer", "peertopeer"),
+    ],
+)
+def test_hyphenated_and_joined_compounds_find_each_other(query, text):
+    assert finds(query, text)
+
+
+def test_a_hyphenated_query_is_one_term_and_a_hyphenated_document_holds_its_parts_too():
+    assert terms("multi-stakeholder", query=True) == ["multistakehold"]
+    assert terms("multi-stakeholder") == ["multi", "stakehold", "multistakehold"]
+    assert document("e-government") == " e govern egovern "
+
+
+def test_a_hyphenated_query_does_not_find_its_parts_apart():
+    assert not finds("e-government", "government by e-mail")
+
+
+def test_a_hyphen_between_letters_and_digits_changes_nothing():
+    assert terms("COVID-19") == terms("COVID19") == ["covid", "19"]
 
 
 def test_document_holds_unique_terms_framed_by_spaces():

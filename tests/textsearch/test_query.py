@@ -90,3 +90,45 @@ def test_search_terms_follow_a_change_of_the_text(db):
     refresh_search_document(entry)
     assert titles(match(Entry.objects.all(), "robotics")) == ["Robotics clubs"]
     assert titles(match(Entry.objects.all(), "coding")) == []
+
+
+@pytest.fixture
+def spelled_variously(db):
+    EntryFactory(title="مكتبة رقمية للقرى", description="حافلات مجهزة بالحواسيب.")
+    EntryFactory(title="شبكة المعلومات", description="مدرسة في كل قرية.")
+    EntryFactory(title="E-government services", description="One multistakeholder platform.")
+    EntryFactory(title="eGovernment for cities", description="A multi-stakeholder board.")
+    EntryFactory(title="Government archives", description="Records kept for everyone.")
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("مکتبة رقمیة", ["مكتبة رقمية للقرى"]),  # keheh, farsi yeh
+        ("شبکہ", ["شبكة المعلومات"]),  # keheh, heh goal
+        ("مدرسۃ", ["شبكة المعلومات"]),  # teh marbuta goal, in the body
+        ("مدرسھ قریے", ["شبكة المعلومات"]),  # heh doachashmee, farsi yeh, yeh barree
+    ],
+)
+def test_arabic_typed_on_persian_and_urdu_keyboards_matches_in_the_database(spelled_variously, query, found):
+    assert titles(match(Entry.objects.all(), query)) == found
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("e-government", ["E-government services", "eGovernment for cities"]),
+        ("egovernment", ["E-government services", "eGovernment for cities"]),
+        ("government", ["E-government services", "Government archives"]),
+        ("multi-stakeholder", ["E-government services", "eGovernment for cities"]),
+        ("multistakeholder", ["E-government services", "eGovernment for cities"]),
+    ],
+)
+def test_hyphenated_and_joined_compounds_match_in_the_database(spelled_variously, query, found):
+    assert titles(match(Entry.objects.all(), query)) == found
+
+
+def test_a_joined_query_ranks_the_hyphenated_title_above_the_body(db):
+    EntryFactory(title="x", description="A multistakeholder forum.")
+    EntryFactory(title="Multi-stakeholder forum", description="x")
+    assert ranked("multistakeholder") == ["Multi-stakeholder forum", "x"]

@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from wsis_portal.direction import isolated_list, isolated_list_text
+from wsis_portal.languages import language_name
 from wsis_portal.lifecycle.audit import AuditedModelAdmin
 from wsis_portal.uploads.admin import PrivateFileInput, PrivateFilesAdminMixin, download_url
 
 from . import admin_batches, batches, services  # admin_batches: the personalised letters' screens
-from .models import AddresseeGroup, CircularLetter, LetterFrozen, LetterPDF
+from .models import AddresseeGroup, CircularLetter, LetterFrozen, Letterhead, LetterPDF
 
 
 class CircularLetterForm(forms.ModelForm):
@@ -51,10 +53,14 @@ class CircularLetterForm(forms.ModelForm):
 
 class LetterPDFInline(admin.TabularInline):
     model = LetterPDF
-    fields = ("language", "status", "error", "finished_at")
+    fields = ("language_named", "status", "error", "finished_at")
     readonly_fields = fields
     extra = 0
     can_delete = False
+
+    @admin.display(description=_("language"))
+    def language_named(self, pdf):
+        return language_name(pdf.language)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -111,7 +117,7 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
 
     @admin.display(description=_("addressed to"))
     def addressees_shown(self, letter):
-        return ", ".join(str(label) for label in letter.addressee_labels()) or "—"
+        return isolated_list(letter.addressee_labels()) or "—"
 
     @admin.display(description=_("annex (PDF)"))
     def annex_download(self, letter):
@@ -145,7 +151,7 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
         found = [(code, name, rows[code]) for code, name in settings.LANGUAGES if code in rows]
         finished = all(pdf.status in (LetterPDF.Status.DONE, LetterPDF.Status.FAILED) for *_, pdf in found)
         message = admin_batches.separator().join(
-            f"{name}: {pdf.get_status_display()}" for *_, name, pdf in found
+            f"{language_name(code)}: {pdf.get_status_display()}" for code, _name, pdf in found
         )
         return found, finished, message
 
@@ -174,10 +180,13 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
         if not letter.is_issued:
             previews = format_html_join(
                 "",
-                '<li><a href="{}" lang="{}">{} (PDF)</a></li>',
+                '<li><a href="{}">{} (PDF)</a></li>',
                 (
-                    (reverse("admin:letters_circularletter_preview", args=[letter.pk, code]), code, name)
-                    for code, name in settings.LANGUAGES
+                    (
+                        reverse("admin:letters_circularletter_preview", args=[letter.pk, code]),
+                        language_name(code),
+                    )
+                    for code, _name in settings.LANGUAGES
                 ),
             )
             return format_html(
@@ -191,10 +200,10 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
         found, finished, message = self.pdf_state(letter)
         links = format_html_join(
             "",
-            '<li><a href="{}" lang="{}">{} (PDF)</a></li>',
+            '<li><a href="{}">{} (PDF)</a></li>',
             (
-                (reverse("letters:pdf", args=[letter.pk, code]), code, name)
-                for code, name, pdf in found
+                (reverse("letters:pdf", args=[letter.pk, code]), language_name(code))
+                for code, _name, pdf in found
                 if pdf.status == LetterPDF.Status.DONE and pdf.file
             ),
         )
@@ -233,7 +242,12 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
 
     @admin.display(description=_("PDFs"))
     def pdf_status(self, letter):
-        return ", ".join(f"{pdf.language}: {pdf.get_status_display()}" for pdf in letter.pdfs.all()) or "—"
+        return (
+            isolated_list(
+                f"{language_name(pdf.language)}: {pdf.get_status_display()}" for pdf in letter.pdfs.all()
+            )
+            or "—"
+        )
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_issued:
@@ -280,8 +294,16 @@ class CircularLetterAdmin(PrivateFilesAdminMixin, AuditedModelAdmin, Translation
         if made:
             self.message_user(
                 request,
-                _("Draft corrigenda made: %(references)s.") % {"references": ", ".join(made)},
+                _("Draft corrigenda made: %(references)s.") % {"references": isolated_list_text(made)},
                 messages.SUCCESS,
             )
         else:
             self.message_user(request, _("Only an issued letter can be corrected."), messages.WARNING)
+
+
+@admin.register(Letterhead)
+class LetterheadAdmin(AuditedModelAdmin, TranslationAdmin):
+    """The letterhead letters carry: the emblem is checked as every upload is (PNG or JPEG, its size)."""
+
+    list_display = ("organisation", "office", "active")
+    fieldsets = ((None, {"fields": ("organisation", "office", "address", "emblem", "active")}),)

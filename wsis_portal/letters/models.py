@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,7 @@ from wsis_portal.uploads import (
 
 REFERENCE_PREFIX = "CL"
 REFERENCE_TEMPLATE = "{prefix}-{yy:02d}/{number:03d}"
+EMBLEM_MAX_BYTES = 512 * 1024  # an emblem printed 20 mm high needs far less
 
 
 class AddresseeGroup(models.TextChoices):
@@ -65,15 +66,23 @@ class CircularLetter(models.Model):
     date = models.DateField(_("date"), default=geneva_today)
     place = models.CharField(_("place"), max_length=20, choices=Place.choices, default=Place.GENEVA)
     addressees = models.JSONField(_("addressed to"), default=list, blank=True)
-    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_name = models.CharField(
+        _("contact name"), max_length=200, help_text=_("As the name is written in each language.")
+    )
     contact_phone = models.CharField(_("contact telephone"), max_length=50, blank=True)
     contact_email = models.EmailField(_("contact e-mail"))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(
         _("body"),
-        help_text=_("Paragraphs separated by an empty line; lines starting with “- ” make a list; **bold**."),
+        help_text=_(
+            "Paragraphs separated by an empty line; lines starting with “- ” make a list; **bold**. "
+            "Type web and e-mail addresses, telephone numbers, references and names as they are: the PDF "
+            "keeps each in its own direction."
+        ),
     )
-    signatory_name = models.CharField(_("signatory name"), max_length=200)
+    signatory_name = models.CharField(
+        _("signatory name"), max_length=200, help_text=_("As the name is written in each language.")
+    )
     signatory_title = models.CharField(_("signatory title"), max_length=200)
     # Never under MEDIA_URL: staff download it through the admin, which checks who asks.
     annex = models.FileField(
@@ -140,6 +149,51 @@ class CircularLetter(models.Model):
 
     def addressee_labels(self):
         return [AddresseeGroup(value).label for value in self.addressees if value in AddresseeGroup.values]
+
+
+class Letterhead(models.Model):
+    """The organisation's letterhead on every letter: its emblem and name at the head of the first page,
+    its address at the foot of every page. One row is active; without one, letters carry the ITU's name
+    and address (``pdf.letterhead``)."""
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    office = models.CharField(
+        _("office"),
+        max_length=200,
+        blank=True,
+        help_text=_("The office that writes the letters: the General Secretariat."),
+    )
+    address = models.TextField(
+        _("address"), blank=True, help_text=_("Printed at the foot of every page, line by line.")
+    )
+    emblem = models.FileField(
+        _("emblem"),
+        upload_to="letters/letterhead/",
+        blank=True,
+        validators=[FileCheck(("png", "jpg", "jpeg"), max_bytes=EMBLEM_MAX_BYTES)],
+        help_text=_("PNG or JPEG of at most 512 KB, printed 20 mm high beside the name."),
+    )
+    active = models.BooleanField(
+        _("in use"), default=True, help_text=_("Letters rendered from now on carry this letterhead.")
+    )
+
+    class Meta:
+        verbose_name = _("letterhead")
+        verbose_name_plural = _("letterheads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"], condition=models.Q(active=True), name="one_letterhead_in_use"
+            )
+        ]
+
+    def __str__(self):
+        return self.organisation
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            if self.active:  # the one put in use replaces the one before
+                type(self).objects.filter(active=True).exclude(pk=self.pk).update(active=False)
+            super().save(*args, **kwargs)
 
 
 class LetterPDF(models.Model):

@@ -1,27 +1,34 @@
 """Rendering a circular letter as an A4 PDF with WeasyPrint, in the letter's language and direction."""
 
+import base64
 import re
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, translation
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from wsis_portal.uploads.images import PNG_MAGIC
+
+from . import bidi, greetings
+from .models import Letterhead
 
 EASTERN_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-def _inline(text):
-    """Escape everything, then turn ``**words**`` into bold."""
-    return BOLD.sub(r"<strong>\1</strong>", escape(text))
 
 
 def render_body(text) -> str:
-    """Safe HTML from the letter's plain text: paragraphs at empty lines, "- " lines as lists, **bold**.
+    """Safe HTML from the letter's plain text: paragraphs at empty lines, "- " lines as lists, **bold**,
+    and the runs of the other direction than the active language's isolated (``bidi``).
 
     Nothing the author typed becomes markup except those three forms.
     """
+    rtl = translation.get_language_bidi()
+
+    def inline(words):
+        return bidi.isolate(words, rtl, bold=True)
+
     blocks = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
@@ -31,9 +38,9 @@ def render_body(text) -> str:
         for line in lines + [""]:
             if line.startswith("- "):
                 if words:
-                    html.append(f"<p>{_inline(' '.join(words))}</p>")
+                    html.append(f"<p>{inline(' '.join(words))}</p>")
                     words = []
-                items.append(f"<li>{_inline(line[2:].strip())}</li>")
+                items.append(f"<li>{inline(line[2:].strip())}</li>")
                 continue
             if items:
                 html.append(f"<ul>{''.join(items)}</ul>")
@@ -41,9 +48,38 @@ def render_body(text) -> str:
             if line:
                 words.append(line)
         if words:
-            html.append(f"<p>{_inline(' '.join(words))}</p>")
+            html.append(f"<p>{inline(' '.join(words))}</p>")
         blocks.extend(html)
     return mark_safe("\n".join(blocks))  # noqa: S308 - every piece of text above was escaped
+
+
+def letterhead():
+    """The letterhead in use, in the active language: the organisation, its office, the lines of its
+    address and its emblem as a ``data:`` URI (WeasyPrint reads it whatever the storage); the ITU's when
+    the secretariat has set none."""
+    found = Letterhead.objects.filter(active=True).first()
+    if found is None:
+        return {
+            "organisation": gettext("International Telecommunication Union"),
+            "office": gettext("General Secretariat"),
+            "address": [gettext("Place des Nations, CH-1211 Geneva 20, Switzerland")],
+            "emblem": "",
+        }
+    emblem = ""
+    if found.emblem:
+        try:
+            with found.emblem.open("rb") as image:
+                content = image.read()
+        except OSError as error:  # never a letter without the emblem the secretariat chose
+            raise OSError(gettext("The letterhead's emblem cannot be read: upload it again.")) from error
+        kind = "png" if content.startswith(PNG_MAGIC) else "jpeg"
+        emblem = f"data:image/{kind};base64,{base64.b64encode(content).decode()}"
+    return {
+        "organisation": found.organisation,
+        "office": found.office,
+        "address": [line.strip() for line in found.address.splitlines() if line.strip()],
+        "emblem": emblem,
+    }
 
 
 def letter_context(letter, language, personal=None, draft=False):
@@ -59,6 +95,12 @@ def letter_context(letter, language, personal=None, draft=False):
         # The date stays whole inside Arabic text: it is isolated like a reference.
         "date": format_html("<bdi>{}</bdi>", date.translate(EASTERN_DIGITS) if eastern else date),
         "body": render_body(letter.body),
+        "greeting": (
+            greetings.Greeting(personal["salutation"], personal["closing"])
+            if personal
+            else greetings.for_letter(letter)
+        ),
+        "letterhead": letterhead(),
         "page_counter_style": "arabic-indic" if eastern else "decimal",
         "font_dir": "/usr/share/fonts/opentype/fonts-hosny-amiri",
         "personal": personal,

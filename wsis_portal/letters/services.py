@@ -70,14 +70,12 @@ def corrigendum(letter, by):
             reference=f"{original.reference} Corr.{number}",
             place=original.place,
             addressees=list(original.addressees),
-            contact_name=original.contact_name,
             contact_phone=original.contact_phone,
             contact_email=original.contact_email,
-            signatory_name=original.signatory_name,
             annex=original.annex.name,
             corrigendum_of=original,
         )
-        for field in ("subject", "body", "signatory_title"):
+        for field in ("contact_name", "subject", "body", "signatory_name", "signatory_title"):
             for language in languages():
                 name = f"{field}_{language}"
                 setattr(copy, name, getattr(original, name))

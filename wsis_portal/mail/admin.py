@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from wsis_portal.direction import isolated_list
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin
 
 from .models import OutboundMail
@@ -17,4 +18,4 @@ class OutboundMailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=OutboundMail._meta.get_field("to").verbose_name)
     def recipients(self, mail):
-        return ", ".join(mail.to)
+        return isolated_list(mail.to)

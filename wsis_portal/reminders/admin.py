@@ -1,7 +1,6 @@
 """The secretariat's screens: the delivery log (read-only, with "resend"), the rules it can pause, what
 they have scheduled, and "send the due reminders now"."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -11,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from wsis_portal.direction import code, isolated_list
+from wsis_portal.languages import language_name
 from wsis_portal.lifecycle.audit import ReadOnlyAdminMixin, record
 from wsis_portal.lifecycle.models import AuditEntry
 
@@ -20,12 +21,16 @@ from .models import ReminderDelivery, ReminderOptOut, ReminderRule
 
 @admin.register(ReminderDelivery)
 class ReminderDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ("due_at", "rule", "recipient", "language", "offset", "status", "attempts", "sent_at")
+    list_display = ("due_at", "rule_key", "recipient", "language", "offset", "status", "attempts", "sent_at")
     list_filter = ("status", "rule", "language")
     search_fields = ("recipient",)
     date_hierarchy = "due_at"
     readonly_fields = [field.name for field in ReminderDelivery._meta.fields]
     actions = ["resend"]
+
+    @admin.display(description=_("rule"), ordering="rule")
+    def rule_key(self, delivery):
+        return code(delivery.rule)
 
     def has_resend_permission(self, request):
         return request.user.has_perm("reminders.change_reminderdelivery")
@@ -47,7 +52,7 @@ class ReminderDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(ReminderRule)
 class ReminderRuleAdmin(admin.ModelAdmin):
-    list_display = ("key", "kind", "offsets", "optional", "paused")
+    list_display = ("rule_key", "kind", "offsets", "optional", "paused")
     list_filter = ("paused",)
     actions = ["pause", "unpause"]
     # Reminders listed per rule on the scheduled page; the count says how many more there are.
@@ -75,13 +80,12 @@ class ReminderRuleAdmin(admin.ModelAdmin):
         """Each rule's reminders: those the next sweep sends, then the next one coming for each candidate."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        languages = dict(settings.LANGUAGES)
         rules = []
         for rule, paused, entries in schedule.scheduled():
             shown = [
                 {
                     "entry": entry,
-                    "language": languages.get(entry.language, entry.language),
+                    "language": language_name(entry.language),
                     "when": services.shown_deadline(entry.due_at)["geneva"],
                     "subject": services.subject_of(entry.rule, entry.item, entry.language, entry.context),
                 }
@@ -133,6 +137,10 @@ class ReminderRuleAdmin(admin.ModelAdmin):
         services.sync_rules()
         return super().get_queryset(request)
 
+    @admin.display(description=_("rule"), ordering="key")
+    def rule_key(self, rule):
+        return code(rule.key)
+
     @admin.display(description=_("kind"))
     def kind(self, rule):
         found = registry.get(rule.key)
@@ -141,7 +149,7 @@ class ReminderRuleAdmin(admin.ModelAdmin):
     @admin.display(description=_("days"))
     def offsets(self, rule):
         found = registry.get(rule.key)
-        return ", ".join(str(offset) for offset in found.offsets) if found else "—"
+        return isolated_list(found.offsets) if found else "—"
 
     @admin.display(description=_("can be stopped by the recipient"), boolean=True)
     def optional(self, rule):

@@ -11,12 +11,14 @@ from wsis_portal.lifecycle.audit import AuditedModelAdmin, record
 from wsis_portal.lifecycle.models import AuditEntry
 
 from . import services
+from .forms import AdminPasswordForm
 from .member_states import countries_named
 from .models import FocalPoint, MemberState, Organisation, User
 
 
 @admin.register(User)
 class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
+    change_password_form = AdminPasswordForm
     ordering = ("email",)
     list_display = (
         "email",

@@ -2,13 +2,14 @@
 
 from allauth.account.forms import LoginForm
 from django import forms
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
-from wsis_portal.timezones import available_time_zones
+from wsis_portal.timezones import time_zone_choices, zone_label
 
+from .countries import country_choices
 from .emails import normalise_email
 from .models import Organisation, StakeholderType, User
 
@@ -39,9 +40,11 @@ class ProfileForm(forms.ModelForm):
         self.fields["full_name"].required = True
         self.fields["stakeholder_type"].required = True
         self.fields["country"].required = True
-        self.fields["time_zone"].choices = [("", _("Geneva time only"))] + [
-            (name, name.replace("_", " ")) for name in available_time_zones()
-        ]
+        zones = [("", _("Geneva time only")), *time_zone_choices()]
+        kept = self.instance.time_zone
+        if kept and not any(kept == name for _area, group in zones[1:] for name, _label in group):
+            zones.append((kept, zone_label(kept)))  # a zone chosen before the list left old names out
+        self.fields["time_zone"].choices = zones
         self.fields["organisation"].queryset = Organisation.objects.visible_to(self.instance)
         self.fields["organisation"].help_text = _(
             "Not in the list? Propose it on the “My organizations” page."
@@ -64,8 +67,8 @@ class FocalPointRequestForm(forms.Form):
     new_stakeholder_type = forms.ChoiceField(
         label=_("Stakeholder type"), required=False, choices=[("", "—")] + StakeholderType.choices
     )
-    new_country = LazyTypedChoiceField(
-        label=_("Country"), required=False, choices=[("", "—")] + list(countries)
+    new_country = forms.ChoiceField(
+        label=_("Country"), required=False, choices=lambda: [("", "—"), *country_choices()]
     )
     new_website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     motivation = forms.CharField(
@@ -128,3 +131,17 @@ class PortalLoginForm(LoginForm):
             return normalise_email(login)
         except ValidationError:
             return login  # an address kept from before the portal checked them, or none: looked up as typed
+
+
+class AdminPasswordForm(AdminPasswordChangeForm):
+    """The admin's "change password" form with its help in the reader's language: Django joins the help and
+    its warning into one English string when it is imported, which no catalogue can translate."""
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        if "usable_password" in self.fields:
+            self.fields["usable_password"].help_text = format_html(
+                '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+                SetUnusablePasswordMixin.usable_password_help_text,
+                _("If disabled, the current password for this user will be lost."),
+            )

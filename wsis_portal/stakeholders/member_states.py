@@ -14,15 +14,15 @@ TL TG TO TT TN TR TM TV UG UA AE GB TZ US UY UZ VU VE VN YE ZM ZW VA
 def countries_named(term):
     """The ISO codes of the countries whose name in the active language contains ``term`` (Arabic spelt any
     way: hamza, alef maqsura, ta marbuta, diacritics), or whose code is ``term``."""
-    from django_countries import countries
-
     from wsis_portal.textsearch.analysis import normalise_arabic
+
+    from .countries import portal_countries
 
     term = normalise_arabic(term.strip()).casefold()
     if not term:
         return []
     return [
         code
-        for code, name in countries
+        for code, name in portal_countries
         if term in normalise_arabic(str(name)).casefold() or term == code.casefold()
     ]

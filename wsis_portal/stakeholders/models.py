@@ -8,6 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from wsis_portal.languages import portal_languages
+
+from .countries import PortalCountries
+
 
 class StakeholderType(models.TextChoices):
     GOVERNMENT = "government", _("Government")
@@ -27,7 +31,7 @@ def validate_time_zone(value):
 
 
 def preferred_language_choices():
-    return settings.LANGUAGES
+    return portal_languages()
 
 
 class UserManager(BaseUserManager):
@@ -82,7 +86,7 @@ class User(AbstractUser):
         related_name="members",
         verbose_name=_("organization"),
     )
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, countries=PortalCountries)
     member_state = models.ForeignKey(
         "MemberState",
         on_delete=models.SET_NULL,
@@ -144,6 +148,7 @@ class Organisation(models.Model):
     country = CountryField(
         _("country"),
         blank=True,
+        countries=PortalCountries,
         help_text=_("Leave empty for an international organization with no seat country."),
     )
     website = models.URLField(_("website"), blank=True)
@@ -250,7 +255,7 @@ class MemberState(models.Model):
         WOMAN = "woman", _("Woman")
         MAN = "man", _("Man")
 
-    country = CountryField(_("country"), unique=True)
+    country = CountryField(_("country"), unique=True, countries=PortalCountries)
     ministry_name = models.CharField(_("ministry"), max_length=250, blank=True)
     minister_name = models.CharField(_("minister's name"), max_length=200, blank=True)
     minister_title = models.CharField(_("minister's title"), max_length=250, blank=True)

@@ -17,7 +17,7 @@ from .analysis import terms
 
 def query_terms(text: str) -> list[str]:
     """The distinct terms of a query, in the order typed."""
-    return list(dict.fromkeys(terms(text)))
+    return list(dict.fromkeys(terms(text, query=True)))
 
 
 def _postgresql() -> bool:

@@ -8,6 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from wsis_portal.direction import list_separator
+
 from . import images, office, pdf
 from .content import HEAD_BYTES, Refused, check_head
 from .names import MAX_NAME_LENGTH, plain_name
@@ -57,7 +59,7 @@ class FileCheck:
                 params={"limit": MAX_NAME_LENGTH},
             )
         extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        allowed = ", ".join(sorted({FILE_TYPES[e].label for e in self.extensions}))
+        allowed = list_separator().join(sorted({FILE_TYPES[e].label for e in self.extensions}))
         if extension not in self.extensions:
             raise ValidationError(
                 _("Only these file types are accepted: %(types)s."),

@@ -44,7 +44,8 @@ def publish(rehearsal, sessions):
             expect(main).to_contain_text(spec[f"title_{language}"])
         type(rehearsal.axe)(visitor).check()
         visitor.get_by_role("link", name=forum.SESSIONS[2][f"title_{language}"]).first.click()
-        expect(visitor.locator("main")).to_contain_text("CICG, Room 3")
+        room_en, room_ar = forum.SESSIONS[2]["room"]
+        expect(visitor.locator("main")).to_contain_text(room_ar if language == "ar" else room_en)
         type(rehearsal.axe)(visitor).check()
 
 
@@ -55,7 +56,8 @@ def move_dialogue(rehearsal, dialogue):
     axe.check()
     fill_datetime(page, "starts_at", datetime(YEAR, 7, 6, 16, 0, tzinfo=GENEVA))
     fill_datetime(page, "ends_at", datetime(YEAR, 7, 6, 17, 0, tzinfo=GENEVA))
-    page.locator("input[name=room]").fill("CICG, Room 5")
+    page.locator("input[name=room_en]").fill("CICG, Room 5")
+    page.locator("input[name=room_ar]").fill("CICG، القاعة 5")
     save(page, axe)
     # The officer is told that the speakers were told.
     expect(page.locator(".messagelist .info")).to_contain_text(
@@ -70,11 +72,11 @@ def move_dialogue(rehearsal, dialogue):
     assert set(mails) == {forum.MODERATOR[1], forum.SPEAKER[1]}, set(mails)
     moderator, speaker = mails[forum.MODERATOR[1]], mails[forum.SPEAKER[1]]
     assert moderator.language == "ar" and speaker.language == "en"
-    assert "CICG, Room 5" in moderator.body and "CICG, Room 5" in speaker.body
+    assert "CICG، القاعة 5" in moderator.body and "CICG, Room 5" in speaker.body
     assert "16:00" in moderator.body and "16:00" in speaker.body
     assert "New room: CICG, Room 3 → CICG, Room 5" in speaker.body, speaker.body
     assert forum.SESSIONS[2]["title_en"] in speaker.subject
-    assert "قاعة جديدة: CICG, Room 3 → CICG, Room 5" in moderator.body, moderator.body
+    assert "قاعة جديدة: CICG، القاعة 3 → CICG، القاعة 5" in moderator.body, moderator.body
     assert "موعد جديد" in moderator.body and forum.SESSIONS[2]["title_ar"] in moderator.subject
 
     visitor = rehearsal.open_page("en")

@@ -63,7 +63,7 @@ SESSIONS = [
         "title_en": "High-level policy session 1: closing digital divides",
         "starts": datetime(YEAR, 7, 4, 11, 0, tzinfo=GENEVA),
         "ends": datetime(YEAR, 7, 4, 12, 30, tzinfo=GENEVA),
-        "room": "CICG, Room 1",
+        "room": ("CICG, Room 1", "CICG، القاعة 1"),
         "languages": ["ar", "en", "fr"],
         "slots": 1,
         "minutes": 5,
@@ -74,7 +74,7 @@ SESSIONS = [
         "title_en": "High-level policy session 2: building confidence and security",
         "starts": datetime(YEAR, 7, 5, 14, 0, tzinfo=GENEVA),
         "ends": datetime(YEAR, 7, 5, 15, 30, tzinfo=GENEVA),
-        "room": "CICG, Room 2",
+        "room": ("CICG, Room 2", "CICG، القاعة 2"),
         "languages": ["ar", "en", "fr", "es", "ru", "zh-hans"],
         "slots": 3,
         "minutes": 4,
@@ -85,7 +85,7 @@ SESSIONS = [
         "title_en": "High-level dialogue: artificial intelligence for sustainable development",
         "starts": datetime(YEAR, 7, 6, 9, 0, tzinfo=GENEVA),
         "ends": datetime(YEAR, 7, 6, 10, 0, tzinfo=GENEVA),
-        "room": "CICG, Room 3",
+        "room": ("CICG, Room 3", "CICG، القاعة 3"),
         "languages": ["ar", "en"],
         "speakers": [("moderator", *MODERATOR), ("speaker", *SPEAKER)],
     },
@@ -144,7 +144,8 @@ def add_session(rehearsal, spec):
     page.locator("input[name=title_en]").fill(spec["title_en"])
     fill_datetime(page, "starts_at", spec["starts"])
     fill_datetime(page, "ends_at", spec["ends"])
-    page.locator("input[name=room]").fill(spec["room"])
+    page.locator("input[name=room_en]").fill(spec["room"][0])
+    page.locator("input[name=room_ar]").fill(spec["room"][1])
     page.locator("select[name=format]").select_option("hybrid")
     for code in spec["languages"]:
         page.locator(f"input[name=languages][value='{code}']").check()
@@ -274,12 +275,14 @@ def draft_letter(rehearsal):
     axe.check()
     page.locator("select[name=edition]").select_option(label=edition_label())
     page.locator("input[name=addressees][value=ministers]").check()
-    page.locator("input[name=contact_name]").fill("ليلى منصور")
+    page.locator("input[name=contact_name_en]").fill("Leila Mansour")
+    page.locator("input[name=contact_name_ar]").fill("ليلى منصور")
     page.locator("input[name=contact_phone]").fill("+41 22 730 5111")
     page.locator("input[name=contact_email]").fill("wsis-contact@example.org")
     for name, value in LETTER.items():
         page.locator(f"[name={name}]").fill(value)
-    page.locator("input[name=signatory_name]").fill("Amina Diallo")
+    page.locator("input[name=signatory_name_en]").fill("Amina Diallo")
+    page.locator("input[name=signatory_name_ar]").fill("أمينة ديالو")
     save(page, axe, button="_continue")
     letter = CircularLetter.objects.get(subject_en=LETTER["subject_en"])
     assert letter.state == CircularLetter.State.DRAFT
@@ -293,7 +296,7 @@ def preview(rehearsal, letter):
     """The officer downloads the draft's PDF previews from its admin page, in Arabic and in English."""
     page = rehearsal.officer
     texts, files = {}, {}
-    for language, name in (("ar", "العربية"), ("en", "English")):
+    for language, name in (("ar", "العربية"), ("en", "الإنجليزية")):
         link = page.locator("a[href*='/preview/']", has_text=name)
         expect(link).to_be_visible()
         response = page.request.get(link.get_attribute("href"))
@@ -319,7 +322,7 @@ def issue_and_personalise(rehearsal, letter):
     expect(page.locator(".messagelist .success")).to_be_visible()
     axe.check()
     page.get_by_role("link", name=letter.reference).first.click()
-    issued = page.locator("a[href*='/letters/']", has_text="English (PDF)")
+    issued = page.locator("a[href*='/letters/']", has_text="الإنجليزية (PDF)")
     expect(issued).to_be_visible(timeout=60_000)
     axe.check()
     response = page.request.get(issued.get_attribute("href"))

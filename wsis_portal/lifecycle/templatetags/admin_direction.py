@@ -4,12 +4,14 @@ RIGHT-TO-LEFT OVERRIDE hidden in one, cannot reorder the words around it.
 """
 
 from django import forms, template
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from modeltranslation.fields import TranslationField
+
+from wsis_portal.direction import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 
 register = template.Library()
-
-FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 # Widgets in which people type words; numbers, dates and lists of choices keep the page's direction.
 TEXT_INPUTS = {"text", "email", "url", "search", "tel"}
 
@@ -27,14 +29,35 @@ def _is_text_entry(widget):
     return isinstance(widget, forms.Textarea) or getattr(widget, "input_type", None) in TEXT_INPUTS
 
 
+def _language_of(model, name):
+    """The language of a model field kept in one language ("title_en" → "en"), else None."""
+    try:
+        field = model._meta.get_field(name) if model and name else None
+    except FieldDoesNotExist:
+        return None
+    return field.language if isinstance(field, TranslationField) else None
+
+
+@register.filter
+def readonly_language(readonly_field):
+    """The language of a read-only field of a change form (``AdminReadonlyField``), for its ``lang``."""
+    return _language_of(readonly_field.model_admin.model, readonly_field.field.get("name"))
+
+
 @register.filter
 def isolated_input(bound_field):
     """A form field as ``{{ field }}`` draws it, with ``dir="auto"`` on a text widget that sets no
-    direction of its own."""
+    direction of its own, and the ``lang`` of the language a translated field is written in."""
     widget = bound_field.field.widget
     if widget.is_hidden or "dir" in widget.attrs or not _is_text_entry(widget):
         return bound_field
-    html = bound_field.as_widget(attrs={"dir": "auto"})
+    attrs = {"dir": "auto"}
+    language = _language_of(
+        getattr(getattr(bound_field.form, "_meta", None), "model", None), bound_field.name
+    )
+    if language:
+        attrs["lang"] = language
+    html = bound_field.as_widget(attrs=attrs)
     if bound_field.field.show_hidden_initial:
         html += bound_field.as_hidden(only_initial=True)
     return html
